@@ -1,0 +1,14 @@
+import type { Database, Sql } from '../../edge/db/port.ts';
+
+/**
+ * What the Node host needs beyond the edge port: owner access for migrations, seeding and
+ * the embedded auth service (which is the auth server, so it reads auth.users directly).
+ */
+export interface HostDatabase extends Database {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction as the connecting (owner) role. */
+  asOwner<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+  /** Runs a multi-statement script (a migration) in one transaction as the owner. */
+  runScript(script: string): Promise<void>;
+  close(): Promise<void>;
+}
