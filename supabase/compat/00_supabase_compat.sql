@@ -11,7 +11,12 @@ begin
     create role authenticated nologin noinherit;
   end if;
   if not exists (select 1 from pg_roles where rolname = 'service_role') then
-    create role service_role nologin noinherit bypassrls;
+    -- bypassrls needs a superuser; a CREATEROLE owner gets a plain service_role
+    if (select rolsuper from pg_roles where rolname = current_user) then
+      create role service_role nologin noinherit bypassrls;
+    else
+      create role service_role nologin noinherit;
+    end if;
   end if;
 end
 $$;
