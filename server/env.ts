@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** The Node host's environment, parsed once at boot. A bad value fails the start clearly. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('127.0.0.1'),
+  /** Public origin of the site, for links in mail. Defaults to http://localhost:PORT. */
+  SITE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** HS256 secret for JWTs. Generated into DATA_DIR on first start when unset. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_EXPIRY_SECONDS: z.coerce.number().int().min(60).max(604800).default(3600),
+  /** Sign-ups are confirmed at once (Supabase's local default). Set false to require the mail link. */
+  AUTH_AUTOCONFIRM: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Sign-in attempts per email and per IP in a 5-minute window. */
+  AUTH_SIGNIN_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Seed demo data on first start. */
+  SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Serve /dev/api/outbox (the embedded mail outbox). On by default in embedded mode. */
+  DEV_OUTBOX: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type Env = z.infer<typeof schema> & { SITE_URL: string };
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid environment:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  return { ...env, SITE_URL: env.SITE_URL ?? `http://localhost:${env.PORT}` };
+}
