@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { PublicConfig } from './api-types.ts';
+import type { JwtVerifier } from './auth/jwt.ts';
+import { catalogRoutes } from './catalog/routes.ts';
+import { dashboardRoutes } from './dashboard/routes.ts';
+import type { Database } from './db/port.ts';
+import { enrollmentRoutes } from './enrollments/routes.ts';
+import { type Env, identify } from './http/context.ts';
+import { AppError, notFound, onError } from './http/errors.ts';
+import { progressRoutes } from './progress/routes.ts';
+
+export interface EdgeDeps {
+  db: Database;
+  verifier: JwtVerifier;
+  /** Public settings for the web app; `origin` is the request's own origin. */
+  publicConfig: (origin: string) => PublicConfig;
+  now?: () => Date;
+}
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The data API. Mounted at /api by the Node host and by the Supabase Edge Function. */
+export function createApp(deps: EdgeDeps): Hono<Env> {
+  const now = deps.now ?? (() => new Date());
+  const app = new Hono<Env>().basePath('/api');
+  app.onError(onError);
+  app.notFound(() => {
+    throw notFound('route');
+  });
+  app.use(secureHeaders());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large', `request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+  app.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+  });
+
+  app.get('/health', async (c) => {
+    await deps.db.asCaller({ role: 'anon' }, (sql) => sql.query('select 1'));
+    return c.json({ status: 'ok' });
+  });
+  app.get('/config', (c) => c.json(deps.publicConfig(new URL(c.req.url).origin)));
+
+  app.use(identify(deps.verifier));
+  app.route('/', catalogRoutes(deps.db, now));
+  app.route('/', enrollmentRoutes(deps.db));
+  app.route('/', progressRoutes(deps.db));
+  app.route('/', dashboardRoutes(deps.db));
+  return app;
+}

@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import type { Database } from '../db/port.ts';
+import { type Env, asCaller, requireUser } from '../http/context.ts';
+import { AppError, badRequest, notFound } from '../http/errors.ts';
+import { param, slug, uuid } from '../http/validate.ts';
+import { completeLesson, coursePlayer, lessonContent } from './queries.ts';
+
+const lessonId = (c: Parameters<typeof param>[0]) => param(c, 'id', uuid, badRequest('lesson id must be a UUID'));
+
+export function progressRoutes(db: Database): Hono<Env> {
+  const app = new Hono<Env>();
+
+  app.get('/courses/:slug/player', async (c) => {
+    const userId = requireUser(c);
+    const courseSlug = param(c, 'slug', slug, notFound('course'));
+    const player = await asCaller(db, c, (sql) => coursePlayer(sql, courseSlug, userId));
+    if (player === 'no-course') throw notFound('course');
+    if (player === 'not-enrolled') throw new AppError(403, 'not_enrolled', 'enrol in this course to open the player');
+    return c.json(player);
+  });
+
+  app.get('/lessons/:id', async (c) => {
+    const id = lessonId(c);
+    const caller = c.get('caller');
+    const result = await asCaller(db, c, (sql) =>
+      lessonContent(sql, id, caller.role === 'authenticated' ? caller.claims.sub : null),
+    );
+    if (result === 'not-found') throw notFound('lesson');
+    if (result === 'locked') {
+      throw new AppError(403, 'lesson_locked', 'this lesson opens to enrolled learners (and on its drip date)');
+    }
+    return c.json(result);
+  });
+
+  app.post('/lessons/:id/complete', async (c) => {
+    requireUser(c);
+    const id = lessonId(c);
+    const enrollment = await asCaller(db, c, (sql) => completeLesson(sql, id));
+    return c.json({ enrollment });
+  });
+
+  return app;
+}

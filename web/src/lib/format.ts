@@ -1,0 +1,66 @@
+import type { Difficulty, LessonType, Money } from '../../../edge/api-types.ts';
+
+const LOCALE = 'en-US';
+
+/**
+ * Formats integer minor units ("4900" USD) as a price ("$49.00"). A zero amount is "Free".
+ * The number of minor digits comes from the currency (JPY has none, USD two).
+ */
+export function formatMoney(money: Money, locale = LOCALE): string {
+  if (money.amount === 0) return 'Free';
+  try {
+    const fmt = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency });
+    const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
+    return fmt.format(money.amount / 10 ** digits);
+  } catch {
+    // Unknown currency code: fall back to two decimals and the raw code.
+    return `${(money.amount / 100).toFixed(2)} ${money.currency}`;
+  }
+}
+
+/** "45 min", "2 h", "3 h 5 min". */
+export function formatDuration(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  return rest === 0 ? `${h} h` : `${h} h ${rest} min`;
+}
+
+export function formatDate(iso: string, locale = LOCALE): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(d);
+}
+
+export function formatDateTime(iso: string, locale = LOCALE): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString(LOCALE)} ${n === 1 ? one : many}`;
+}
+
+export const DIFFICULTY_LABELS: Record<Difficulty, string> = {
+  beginner: 'Beginner',
+  intermediate: 'Intermediate',
+  advanced: 'Advanced',
+};
+
+export const LESSON_TYPE_LABELS: Record<LessonType, string> = {
+  text: 'Reading',
+  video: 'Video',
+  pdf: 'PDF',
+  slides: 'Slides',
+  quiz: 'Quiz',
+  lab: 'Lab',
+  assignment: 'Assignment',
+};
+
+/** Capitalises the first letter of a server message ("sign in first" → "Sign in first"). */
+export function sentence(message: string): string {
+  const m = message.trim();
+  return m ? m[0]!.toUpperCase() + m.slice(1) : m;
+}
