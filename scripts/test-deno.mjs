@@ -1,0 +1,13 @@
+// The Deno lane: the edge tests (and the Supabase function's) under real Deno, via the vitest shim.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const deno = join(root, 'node_modules/.bin/deno');
+const args = ['test', '-A', '--no-check', '--import-map=tests/deno/import_map.json', 'edge/', 'supabase/functions/'];
+const r = spawnSync(deno, [...args, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
+});
+process.exit(r.status ?? 1);

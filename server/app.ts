@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { createApp } from '../edge/app.ts';
+import { hs256Verifier } from '../edge/auth/jwt.ts';
+import { createAuthApp } from './auth/app.ts';
+import { anonKey } from './auth/keys.ts';
+import type { HostDatabase } from './db/types.ts';
+import type { Env } from './env.ts';
+import { outboxMailer } from './mail/outbox.ts';
+import { webApp } from './static.ts';
+
+export interface HostDeps {
+  env: Env;
+  db: HostDatabase;
+  jwtSecret: string;
+  webRoot: string;
+}
+
+/**
+ * The embedded-mode host: the data API (edge/) at /api, the Supabase Auth subset at
+ * /auth/v1, the dev outbox at /dev/api/outbox, and the built web app for everything else.
+ */
+export async function createHostApp({ env, db, jwtSecret, webRoot }: HostDeps): Promise<Hono> {
+  const mailer = outboxMailer(db);
+  const anon = await anonKey(jwtSecret);
+  const app = new Hono();
+
+  app.route(
+    '/',
+    createApp({
+      db,
+      verifier: hs256Verifier(jwtSecret),
+      publicConfig: (origin) => ({ mode: 'embedded', supabaseUrl: origin, supabaseAnonKey: anon, devOutbox: env.DEV_OUTBOX }),
+    }),
+  );
+  app.route(
+    '/auth/v1',
+    createAuthApp({
+      db,
+      jwtSecret,
+      jwtExpirySeconds: env.JWT_EXPIRY_SECONDS,
+      siteUrl: env.SITE_URL,
+      autoconfirm: env.AUTH_AUTOCONFIRM,
+      signinLimit: env.AUTH_SIGNIN_LIMIT,
+      mailer,
+    }),
+  );
+  if (env.DEV_OUTBOX) {
+    app.get('/dev/api/outbox', async (c) => c.json({ items: await mailer.list(100) }, 200, { 'cache-control': 'no-store' }));
+  }
+  app.all('/dev/api/*', (c) => c.json({ error: { code: 'not_found', message: 'route not found' } }, 404));
+  app.get('*', webApp(webRoot));
+  return app;
+}

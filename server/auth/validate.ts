@@ -1,0 +1,43 @@
+import { validationFailed } from './errors.ts';
+import { MAX_METADATA_BYTES } from './schemas.ts';
+
+/** Field rules shared by the routes, with GoTrue's messages. */
+
+const EMAIL_RE =
+  /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+/** Returns the normalised (trimmed, lower-case) address or throws 400 validation_failed. */
+export function validateEmail(email: string | null | undefined): string {
+  const normalised = (email ?? '').trim().toLowerCase();
+  if (!normalised) throw validationFailed('An email address is required');
+  if (normalised.length > 255) throw validationFailed('An email address is too long');
+  if (!EMAIL_RE.test(normalised)) throw validationFailed('Unable to validate email address: invalid format');
+  return normalised;
+}
+
+export function validateMetadata(data: Record<string, unknown>): Record<string, unknown> {
+  if (new TextEncoder().encode(JSON.stringify(data)).length > MAX_METADATA_BYTES) {
+    throw validationFailed(`User metadata is limited to ${MAX_METADATA_BYTES} bytes of JSON`);
+  }
+  return data;
+}
+
+export type ChallengeMethod = 's256' | 'plain';
+export interface PkceChallenge {
+  challenge: string;
+  method: ChallengeMethod;
+}
+
+const CHALLENGE_RE = /^[A-Za-z0-9._~-]{43,128}$/;
+
+/** Both or neither of code_challenge and code_challenge_method; null when neither (implicit flow). */
+export function validatePkce(challenge: string | null | undefined, method: string | null | undefined): PkceChallenge | null {
+  if (!challenge && !method) return null;
+  if (!challenge || !method) throw validationFailed('PKCE flow requires code_challenge_method and code_challenge');
+  if (!CHALLENGE_RE.test(challenge)) {
+    throw validationFailed('code challenge has to be between 43 and 128 characters and only contain unreserved characters');
+  }
+  const m = method.toLowerCase();
+  if (m !== 's256' && m !== 'plain') throw validationFailed('code challenge method not supported');
+  return { challenge, method: m };
+}

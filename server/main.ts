@@ -1,0 +1,66 @@
+import { serve } from '@hono/node-server';
+import { fileURLToPath } from 'node:url';
+import { seed, isSeeded } from '../seed/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/data/accounts.ts';
+import { createHostApp } from './app.ts';
+import { migrate } from './db/migrate.ts';
+import { openHostDatabase } from './db/open.ts';
+import { parseEnv } from './env.ts';
+import { jwtSecret } from './secrets.ts';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main() {
+  const env = parseEnv();
+  const db = await openHostDatabase(env);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`${signal}: closing the database cleanly…`);
+    server?.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  let server: ReturnType<typeof serve> | undefined;
+
+  const applied = await migrate(db);
+  if (applied.length) log(`applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  if (env.SEED && !(await isSeeded(db))) {
+    log('seeding demo data (first start)…');
+    await seed(db, { onProgress: (step, done, total) => log(`  seeding [${done}/${total}] ${step}`) });
+  }
+
+  const app = await createHostApp({
+    env,
+    db,
+    jwtSecret: jwtSecret(env),
+    webRoot: fileURLToPath(new URL('../dist/web', import.meta.url)),
+  });
+  server = serve({
+    hostname: env.HOST,
+    port: env.PORT,
+    fetch: (req, bindings: { incoming?: { socket?: { remoteAddress?: string } } }) => {
+      // Rate limits key on the socket's address; a client-sent x-real-ip is never trusted.
+      req.headers.set('x-real-ip', bindings.incoming?.socket?.remoteAddress ?? 'unknown');
+      return app.fetch(req, bindings);
+    },
+  }, (info) => {
+    const url = `http://localhost:${info.port}`;
+    log('');
+    log(`LMS is running at ${url}  (${db.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}` : 'PostgreSQL'})`);
+    if (env.SEED) {
+      log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
+      for (const a of DEMO_ACCOUNTS) log(`  ${a.email.padEnd(26)} ${a.role}`);
+    }
+    if (env.DEV_OUTBOX) log(`Mail outbox (dev): ${url}/dev/outbox`);
+    log('');
+  });
+}
+
+main().catch((err) => {
+  process.stderr.write(`lms: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

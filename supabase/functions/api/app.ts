@@ -1,0 +1,20 @@
+import { createApp } from '../../../edge/app.ts';
+import { hs256Verifier } from '../../../edge/auth/jwt.ts';
+import { parseEdgeEnv } from '../../../edge/env.ts';
+import { openPostgres } from '../../../server/db/postgres.ts';
+
+/**
+ * The data API as a Supabase Edge Function (Supabase mode). Same Hono app as the Node host;
+ * the database is the project's, reached with the `pg` driver (npm compat on Deno); auth is
+ * Supabase Auth, whose tokens are verified with the project's JWT secret.
+ */
+export async function buildFunction(source: Record<string, string | undefined>) {
+  const env = parseEdgeEnv(source);
+  const db = await openPostgres(env.SUPABASE_DB_URL, env.DB_POOL_SIZE);
+  const app = createApp({
+    db,
+    verifier: hs256Verifier(env.JWT_SECRET),
+    publicConfig: () => ({ mode: 'supabase', supabaseUrl: env.SUPABASE_URL, supabaseAnonKey: env.SUPABASE_ANON_KEY, devOutbox: false }),
+  });
+  return { app, close: () => db.close() };
+}

@@ -1,0 +1,103 @@
+import { For, Show, createMemo, type JSX } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
+import { parseMarkdown, type Block, type Inline } from '../lib/markdown.ts';
+
+/**
+ * Renders Markdown from instructors as DOM nodes. Text is only ever inserted as text
+ * nodes; links are the http(s) ones the parser let through.
+ */
+export function Markdown(props: { source: string; /** Added to heading levels: 1 turns "#" into <h2>. */ headingOffset?: number; class?: string }) {
+  const blocks = createMemo(() => parseMarkdown(props.source));
+  return (
+    <div class={props.class ?? 'prose'}>
+      <Blocks blocks={blocks()} offset={props.headingOffset ?? 1} />
+    </div>
+  );
+}
+
+function Blocks(props: { blocks: Block[]; offset: number }): JSX.Element {
+  return <For each={props.blocks}>{(block) => <BlockView block={block} offset={props.offset} />}</For>;
+}
+
+function BlockView(props: { block: Block; offset: number }): JSX.Element {
+  const b = props.block;
+  switch (b.type) {
+    case 'heading': {
+      const tag = `h${Math.min(6, b.level + props.offset)}`;
+      return (
+        <Dynamic component={tag}>
+          <Inlines nodes={b.children} />
+        </Dynamic>
+      );
+    }
+    case 'paragraph':
+      return (
+        <p>
+          <Inlines nodes={b.children} />
+        </p>
+      );
+    case 'list': {
+      const items = (
+        <For each={b.items}>
+          {(item) => (
+            <li>
+              <Inlines nodes={item.children} />
+              <Show when={item.blocks.length > 0}>
+                <Blocks blocks={item.blocks} offset={props.offset} />
+              </Show>
+            </li>
+          )}
+        </For>
+      );
+      return b.ordered ? <ol start={b.start === 1 ? undefined : b.start}>{items}</ol> : <ul>{items}</ul>;
+    }
+    case 'code':
+      return (
+        <pre tabindex="0" aria-label={b.lang ? `${b.lang} code` : 'Code'}>
+          <code>{b.text}</code>
+        </pre>
+      );
+    case 'blockquote':
+      return (
+        <blockquote>
+          <Blocks blocks={b.children} offset={props.offset} />
+        </blockquote>
+      );
+    case 'rule':
+      return <hr />;
+  }
+}
+
+function Inlines(props: { nodes: Inline[] }): JSX.Element {
+  return <For each={props.nodes}>{(node) => <InlineView node={node} />}</For>;
+}
+
+function InlineView(props: { node: Inline }): JSX.Element {
+  const n = props.node;
+  switch (n.type) {
+    case 'text':
+      return <>{n.text}</>;
+    case 'code':
+      return <code>{n.text}</code>;
+    case 'break':
+      return <br />;
+    case 'strong':
+      return (
+        <strong>
+          <Inlines nodes={n.children} />
+        </strong>
+      );
+    case 'em':
+      return (
+        <em>
+          <Inlines nodes={n.children} />
+        </em>
+      );
+    case 'link':
+      return (
+        <a href={n.href} title={n.title} rel="noopener noreferrer nofollow">
+          <Inlines nodes={n.children} />
+        </a>
+      );
+  }
+}

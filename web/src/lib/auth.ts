@@ -1,0 +1,74 @@
+import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
+import { createStore } from 'solid-js/store';
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+}
+
+export interface AuthState {
+  status: 'loading' | 'signed-in' | 'signed-out';
+  user: AuthUser | null;
+}
+
+export interface Auth {
+  readonly state: AuthState;
+  signOut(): Promise<void>;
+}
+
+function metaString(user: User, key: string): string {
+  const v = (user.user_metadata as Record<string, unknown> | undefined)?.[key];
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+export function toAuthUser(user: User): AuthUser {
+  const email = user.email ?? '';
+  return {
+    id: user.id,
+    email,
+    firstName: metaString(user, 'first_name') || email.split('@')[0] || '',
+    lastName: metaString(user, 'last_name'),
+  };
+}
+
+/**
+ * The signed-in user as a Solid store, kept in step with Supabase Auth. The session itself
+ * stays in the Supabase client (in cookies, so it survives reloads); the API client reads
+ * the access token from there on every call.
+ */
+export function createAuth(supabase: SupabaseClient): Auth {
+  const [state, setState] = createStore<AuthState>({ status: 'loading', user: null });
+
+  const apply = (session: Session | null) => {
+    const user = session ? toAuthUser(session.user) : null;
+    const same =
+      (state.user === null && user === null) ||
+      (state.user !== null &&
+        user !== null &&
+        state.user.id === user.id &&
+        state.user.email === user.email &&
+        state.user.firstName === user.firstName &&
+        state.user.lastName === user.lastName);
+    const status = session ? 'signed-in' : 'signed-out';
+    if (same && state.status === status) return;
+    setState({ status, user });
+  };
+
+  // Fires INITIAL_SESSION once the stored session is read, then on every sign-in, sign-out,
+  // refresh and user update. The callback must not await Supabase calls itself.
+  supabase.auth.onAuthStateChange((_event, session) => apply(session));
+
+  return {
+    state,
+    async signOut() {
+      const { error } = await supabase.auth.signOut();
+      if (error) {
+        // The server could not revoke the session; forget it locally all the same.
+        await supabase.auth.signOut({ scope: 'local' });
+      }
+      apply(null);
+    },
+  };
+}
