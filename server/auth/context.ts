@@ -44,6 +44,7 @@ export const MAIL_MIN_INTERVAL_MS = 60_000;
 
 export function createContext(deps: AuthDeps): AuthContext {
   const siteUrl = deps.siteUrl.replace(/\/+$/, '');
+  const overrides = Object.fromEntries(Object.entries(deps.limits ?? {}).filter(([, v]) => v !== undefined));
   return {
     db: deps.db,
     mailer: deps.mailer,
@@ -52,6 +53,6 @@ export function createContext(deps: AuthDeps): AuthContext {
     autoconfirm: deps.autoconfirm,
     signer: { secret: deps.jwtSecret, expirySeconds: deps.jwtExpirySeconds, issuer: `${siteUrl}/auth/v1` },
     verifier: hs256Verifier(deps.jwtSecret),
-    limiters: createLimiters({ signin: deps.signinLimit, ...DEFAULT_LIMITS, ...deps.limits }),
+    limiters: createLimiters({ signin: deps.signinLimit, ...DEFAULT_LIMITS, ...overrides }),
   };
 }

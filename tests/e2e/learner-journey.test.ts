@@ -1,0 +1,161 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, describeViolations, launch } from '../support/browser.ts';
+import { type RunningServer, startServer, tempDataDir } from '../support/server.ts';
+
+/**
+ * A newcomer's first session, in real Chromium against the real platform started the way
+ * `npm start` starts it (PGlite data dir, seeded on first start).
+ */
+
+let server: RunningServer;
+let data: ReturnType<typeof tempDataDir>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+const email = `learner-${Date.now()}@example.test`;
+const password = 'first-password-1';
+const newPassword = 'second-password-2';
+
+beforeAll(async () => {
+  data = tempDataDir();
+  server = await startServer({ DATA_DIR: data.dir });
+  browser = await launch();
+  context = await browser.newContext();
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  data?.remove();
+});
+
+async function expectAccessible(where: string) {
+  const violations = await axe(page);
+  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+describe('a learner', () => {
+  it('sees the home page with featured courses, signed out', async () => {
+    await page.goto(server.url);
+    await expect(page.getByRole('link', { name: 'Browse courses' }).first().isVisible()).resolves.toBe(true);
+    await page.getByRole('article').first().waitFor();
+    await expectAccessible('home');
+  });
+
+  it('browses the catalog, filters it and opens a course', async () => {
+    await page.goto(`${server.url}/courses`);
+    const status = page.getByRole('status').filter({ hasText: /\d+ courses?/ });
+    await status.waitFor();
+    const all = Number((await status.textContent())!.match(/(\d+) course/)![1]);
+    expect(all).toBeGreaterThanOrEqual(12);
+    await expectAccessible('catalog');
+
+    await page.getByRole('group', { name: 'Price' }).getByLabel('Free', { exact: true }).check();
+    await page.waitForURL(/price=free/);
+    await expect.poll(async () => Number(((await status.textContent()) ?? '').match(/(\d+) course/)?.[1] ?? -1)).toBeLessThan(all);
+    const free = Number((await status.textContent())!.match(/(\d+) course/)![1]);
+    expect(free).toBeGreaterThan(0);
+
+    await page.getByLabel('Search courses').fill('zzzz-no-such-course');
+    await page.getByLabel('Search courses').press('Enter');
+    await expect.poll(async () => (await status.textContent()) ?? '').toMatch(/^0 courses|No courses/);
+    await page.getByLabel('Search courses').fill('');
+    await page.getByLabel('Search courses').press('Enter');
+    await expect.poll(async () => Number(((await status.textContent()) ?? '').match(/(\d+) course/)?.[1] ?? -1)).toBe(free);
+
+    await page.getByRole('article').first().getByRole('heading').getByRole('link').click();
+    await page.waitForURL(/\/courses\/[a-z0-9-]+$/);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Sign in to enroll' }).waitFor();
+    await expectAccessible('course details');
+  });
+
+  it('signs up, and the session survives a reload', async () => {
+    const courseUrl = page.url();
+    await page.goto(`${server.url}/signup`);
+    await expectAccessible('sign up');
+    await page.getByLabel('First name').fill('Ada');
+    await page.getByLabel('Last name').fill('Learner');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: 'My learning' }).waitFor();
+    await page.goto(courseUrl);
+  });
+
+  it('enrols in the free course, learns a lesson and sees progress on the dashboard', async () => {
+    await page.getByRole('button', { name: 'Enroll for free' }).click();
+    await page.getByRole('link', { name: 'Go to course' }).click();
+    await page.waitForURL(/\/learn\//);
+    await page.getByRole('navigation', { name: 'Course curriculum' }).waitFor();
+    const progress = page.getByRole('progressbar', { name: 'Course progress' });
+    expect(await progress.getAttribute('aria-valuenow')).toBe('0');
+    await expectAccessible('course player');
+
+    await page.getByRole('button', { name: 'Mark as complete' }).click();
+    await page.getByText('Completed', { exact: true }).first().waitFor();
+    await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    const after = Number(await progress.getAttribute('aria-valuenow'));
+
+    await page.getByRole('link', { name: 'Next lesson' }).click();
+    await page.getByRole('button', { name: 'Mark as complete' }).waitFor();
+    await page.getByRole('link', { name: 'Previous lesson' }).waitFor();
+
+    await page.getByRole('link', { name: 'My learning' }).click();
+    await page.getByRole('heading', { name: 'Welcome back, Ada' }).waitFor();
+    const bar = page.getByRole('progressbar', { name: / progress$/ }).first();
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBe(after);
+    await page.getByRole('link', { name: 'Continue learning' }).first().waitFor();
+    await expectAccessible('dashboard');
+  });
+
+  it('signs out, resets a forgotten password through the dev outbox, and signs in with it', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+
+    await page.goto(`${server.url}/forgot-password`);
+    await expectAccessible('forgot password');
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: /send|reset/i }).click();
+    await page.getByText(/If an account exists/i).waitFor();
+
+    await page.goto(`${server.url}/dev/outbox`);
+    const link = page.getByRole('link', { name: /reset-password\?token_hash=/ }).first();
+    await link.waitFor();
+    await link.click();
+    await page.waitForURL(/\/reset-password/);
+    await page.getByLabel(/new password/i).first().fill(newPassword);
+    const confirm = page.getByLabel(/confirm/i);
+    if (await confirm.count()) await confirm.fill(newPassword);
+    await page.getByRole('button', { name: /password/i }).click();
+    await page.getByRole('status').filter({ hasText: /password/i }).first().waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.goto(`${server.url}/signin`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: /invalid/i }).waitFor();
+    await page.getByLabel('Password').fill(newPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'My learning' }).waitFor();
+    await expectAccessible('signed in');
+  });
+
+  it('signs the seeded demo student in and shows their courses in progress', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.goto(`${server.url}/signin?next=/dashboard`);
+    await page.getByLabel('Email').fill('student@demo.test');
+    await page.getByLabel('Password').fill('learn-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/dashboard$/);
+    await page.getByRole('heading', { name: /^Welcome back, / }).waitFor();
+    expect(await page.getByRole('progressbar', { name: / progress$/ }).count()).toBeGreaterThanOrEqual(2);
+  });
+});
