@@ -5,9 +5,9 @@ create schema if not exists private;
 revoke all on schema private from public;
 grant usage on schema private to anon, authenticated, service_role;
 
--- Functions are not executable by PUBLIC unless granted one by one.
-alter default privileges in schema private revoke execute on functions from public;
-alter default privileges in schema public revoke execute on functions from public;
+-- Functions are not executable by PUBLIC unless granted one by one. A per-schema default
+-- cannot take back the global one (EXECUTE to PUBLIC), so revoke it globally for the owner.
+alter default privileges revoke execute on functions from public;
 
 create type public.app_role as enum ('student', 'instructor', 'admin');
 create type public.company_role as enum ('admin', 'employee');

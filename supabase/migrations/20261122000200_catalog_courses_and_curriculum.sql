@@ -147,7 +147,8 @@ $$;
 
 grant execute on function private.owns_course(uuid) to authenticated;
 grant execute on function private.course_is_published(uuid) to anon, authenticated;
-grant execute on function private.can_manage_course(uuid) to authenticated;
+-- anon too: the section and lesson policies for anon call it (it is false for anon).
+grant execute on function private.can_manage_course(uuid) to anon, authenticated;
 
 -- Instructors may draft, submit for review and archive; only admins publish.
 -- Ratings and enrolment counts are computed, never written by a request.

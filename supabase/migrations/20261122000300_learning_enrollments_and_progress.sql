@@ -274,3 +274,7 @@ create policy "course managers update lesson content"
 create policy "course managers delete lesson content"
   on public.lesson_contents for delete to authenticated
   using ((select private.can_manage_course(private.lesson_course(lesson_id))));
+
+-- Belt and braces: nothing in public or private is executable by PUBLIC (the guard test checks).
+revoke execute on all functions in schema private from public;
+revoke execute on all functions in schema public from public;

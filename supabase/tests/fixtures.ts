@@ -75,14 +75,26 @@ export function callerOf(role: Role): Caller {
   };
 }
 
-/** A SQLSTATE: '42501' insufficient_privilege, '23503' foreign key, 'P0001' raise, 'P0002' not found. */
+/**
+ * A SQLSTATE: '42501' insufficient_privilege, 'P0001' raise, 'P0002' no data found.
+ * Alternatives are written 'a|b' where engines differ (PostgreSQL 17 reports ON DELETE
+ * RESTRICT as 23001, 15 as 23503).
+ */
 export type SqlState = string;
 /** What one caller gets from one statement: rows seen or affected, or the error it raised. */
 export type Outcome = number | SqlState;
 
+/** Whether an actual outcome is the expected one (a number, a SQLSTATE or 'a|b' alternatives). */
+export function matches(actual: Outcome, expected: Outcome): boolean {
+  if (typeof expected === 'number' || typeof actual === 'number') return actual === expected;
+  return expected.split('|').includes(actual);
+}
+
 class Rollback extends Error {
-  constructor(readonly value: number) {
+  readonly value: number;
+  constructor(value: number) {
     super('sentinel: roll the cell back');
+    this.value = value;
   }
 }
 
