@@ -100,13 +100,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'instructor@demo.test',
     role: 'Instructor',
     name: 'Jordan Blake',
-    tryThis: 'Manage your courses (web development and DevOps), including an unpublished draft.',
+    tryThis: 'Your web development and DevOps courses, including an unpublished draft that only you (and admins) can open.',
   },
   {
     email: 'maya@demo.test',
     role: 'Instructor',
     name: 'Maya Chen',
-    tryThis: 'Data science and finance courses; one course is waiting for admin review.',
+    tryThis: 'Data science and finance courses; one is in review, visible to you and admins only.',
   },
   {
     email: 'sam@demo.test',
@@ -118,13 +118,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'admin@demo.test',
     role: 'Admin',
     name: 'Alex Morgan',
-    tryThis: 'Review the pending course, manage users, categories and companies.',
+    tryThis: 'Sees every course, including drafts and the one in review.',
   },
   {
     email: 'companyadmin@demo.test',
     role: 'Company admin (Acme Corp)',
     name: 'Casey Nguyen',
-    tryThis: 'Company dashboard for Acme Corp: members and their progress.',
+    tryThis: "Admin of Acme Corp: may read Acme employees' enrolments and progress.",
   },
   {
     email: 'employee@demo.test',

@@ -120,14 +120,20 @@ begin
 end
 $$;
 
+-- Keeps courses.enrollment_count by deltas (active or completed enrolments count; cancelled
+-- ones do not), so a count imported with a course is kept rather than recounted.
 create function private.bump_enrollment_count() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
+declare
+  was integer := case when tg_op <> 'INSERT' and old.status <> 'cancelled' then 1 else 0 end;
+  now_counts integer := case when tg_op <> 'DELETE' and new.status <> 'cancelled' then 1 else 0 end;
 begin
-  update public.courses c
-    set enrollment_count = (select count(*) from public.enrollments e
-                            where e.course_id = c.id and e.status <> 'cancelled')
-    where c.id = coalesce(new.course_id, old.course_id);
+  if now_counts <> was then
+    update public.courses c
+      set enrollment_count = greatest(0, c.enrollment_count + now_counts - was)
+      where c.id = coalesce(new.course_id, old.course_id);
+  end if;
   return null;
 end
 $$;

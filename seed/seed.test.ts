@@ -1,0 +1,399 @@
+import bcrypt from 'bcryptjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgesFor } from '../edge/catalog/badges.ts';
+import type { HostDatabase } from '../server/db/types.ts';
+import { freshPglite, type TestDatabase } from '../tests/support/db.ts';
+import {
+  ACCOUNTS,
+  CATEGORIES,
+  COMPANY,
+  COURSES,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  ENROLLMENTS,
+  INSTRUCTORS,
+  PRICE_BANDS,
+} from './data/index.ts';
+import { wordCount } from './data/md.ts';
+import { ids, isSeeded, seed, seedId, type SeedSummary } from './seed.ts';
+
+const TABLES = [
+  'auth.users',
+  'public.profiles',
+  'public.instructors',
+  'public.companies',
+  'public.company_members',
+  'public.categories',
+  'public.courses',
+  'public.sections',
+  'public.lessons',
+  'public.lesson_contents',
+  'public.enrollments',
+  'public.lesson_progress',
+];
+
+/** Row count and a fingerprint of every column (updated_at included) per table. */
+async function snapshot(db: HostDatabase) {
+  return db.asOwner(async (sql) => {
+    const out: Record<string, { n: number; md5: string | null }> = {};
+    for (const t of TABLES) {
+      const [r] = await sql.query<{ n: number; md5: string | null }>(
+        `select count(*)::int as n, md5(string_agg(t::text, '|' order by t::text)) as md5 from ${t} t`,
+      );
+      out[t] = { n: Number(r!.n), md5: r!.md5 };
+    }
+    return out;
+  });
+}
+
+const q = <T = Record<string, unknown>>(db: HostDatabase, text: string, params?: unknown[]) =>
+  db.asOwner((sql) => sql.query<T>(text, params));
+
+const asUser = (id: string) => ({ role: 'authenticated' as const, claims: { sub: id, role: 'authenticated' as const } });
+
+describe('demo data (pure)', () => {
+  const published = COURSES.filter((c) => c.status === 'published');
+
+  it('has unique slugs, enough published courses and one draft and one in review', () => {
+    expect(new Set(COURSES.map((c) => c.slug)).size).toBe(COURSES.length);
+    expect(published.length).toBeGreaterThanOrEqual(14);
+    expect(COURSES.filter((c) => c.status === 'draft')).toHaveLength(1);
+    expect(COURSES.filter((c) => c.status === 'pending_review')).toHaveLength(1);
+  });
+
+  it('covers every category, difficulty and price band with published courses', () => {
+    expect(CATEGORIES.length).toBeGreaterThanOrEqual(5);
+    for (const cat of CATEGORIES) expect(published.some((c) => c.category === cat.slug)).toBe(true);
+    for (const d of ['beginner', 'intermediate', 'advanced']) expect(published.some((c) => c.difficulty === d)).toBe(true);
+    for (const [band, [min, max]] of Object.entries(PRICE_BANDS)) {
+      expect(published.some((c) => c.price >= min && c.price <= max), band).toBe(true);
+    }
+    for (const c of COURSES) expect(Number.isInteger(c.price)).toBe(true);
+  });
+
+  it('gives every course a real description, outcomes and a 2-4 x 2-4 curriculum of short real lessons', () => {
+    for (const c of COURSES) {
+      expect(c.description.length, c.slug).toBeGreaterThan(250);
+      expect(c.outcomes.length, c.slug).toBeGreaterThanOrEqual(4);
+      expect(c.outcomes.length, c.slug).toBeLessThanOrEqual(6);
+      expect(c.prerequisites.length, c.slug).toBeGreaterThan(0);
+      expect(c.tags.length, c.slug).toBeGreaterThan(0);
+      expect(c.sections.length, c.slug).toBeGreaterThanOrEqual(2);
+      expect(c.sections.length, c.slug).toBeLessThanOrEqual(4);
+      expect(CATEGORIES.some((cat) => cat.slug === c.category)).toBe(true);
+      expect(INSTRUCTORS.some((i) => i.email === c.instructor)).toBe(true);
+      for (const s of c.sections) {
+        expect(s.lessons.length, `${c.slug}/${s.title}`).toBeGreaterThanOrEqual(1);
+        expect(s.lessons.length, `${c.slug}/${s.title}`).toBeLessThanOrEqual(4);
+        for (const l of s.lessons) {
+          const words = wordCount(l.text);
+          expect(words, `${c.slug}/${l.title}`).toBeGreaterThanOrEqual(80);
+          expect(words, `${c.slug}/${l.title}`).toBeLessThanOrEqual(250);
+          expect(l.text, `${c.slug}/${l.title}`).toMatch(/^## /);
+          // fences are balanced and the '~~~' source fences were converted
+          expect((l.text.match(/^```/gm) ?? []).length % 2, `${c.slug}/${l.title}`).toBe(0);
+          expect(l.text).not.toMatch(/^~~~/m);
+        }
+      }
+    }
+    expect(COURSES.some((c) => c.sections.some((s) => s.lessons.some((l) => l.dripDays === 7)))).toBe(true);
+  });
+
+  it('seeds demo enrolments only in free published courses, on lessons that exist', () => {
+    for (const e of ENROLLMENTS) {
+      const c = COURSES.find((x) => x.slug === e.course)!;
+      expect(c.status).toBe('published');
+      expect(c.price).toBe(0);
+      for (const [s, l] of e.completed) expect(c.sections[s]?.lessons[l], `${e.course} ${s}.${l}`).toBeDefined();
+    }
+    expect(ENROLLMENTS.filter((e) => e.email === 'student@demo.test')).toHaveLength(2);
+  });
+
+  it('derives stable v5-shaped ids', () => {
+    expect(seedId('course:x')).toBe(seedId('course:x'));
+    expect(seedId('course:x')).not.toBe(seedId('course:y'));
+    expect(seedId('course:x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('seed() on a fresh database', () => {
+  let t: TestDatabase;
+  let db: HostDatabase;
+  let first: SeedSummary;
+  let second: SeedSummary;
+  let afterFirst: Awaited<ReturnType<typeof snapshot>>;
+  let afterSecond: Awaited<ReturnType<typeof snapshot>>;
+  let seededBefore: boolean;
+  const now = new Date();
+  const steps: string[] = [];
+
+  beforeAll(async () => {
+    t = await freshPglite();
+    db = t.db;
+    seededBefore = await isSeeded(db);
+    first = await seed(db, { now, onProgress: (step, done, total) => steps.push(`${done}/${total} ${step}`) });
+    afterFirst = await snapshot(db);
+    second = await seed(db, { now: new Date(now.getTime() + 3_600_000) });
+    afterSecond = await snapshot(db);
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it('reports progress and a summary', () => {
+    expect(steps[0]).toBe('1/8 accounts');
+    expect(steps.at(-1)).toBe('8/8 admin account');
+    expect(first.accountsCreated).toBe(ACCOUNTS.length);
+    expect(second.accountsCreated).toBe(0);
+    expect(first.skippedCourses).toEqual([]);
+    expect(first.publishedCourses).toBeGreaterThanOrEqual(14);
+    expect(first.unpublishedCourses).toBe(2);
+    expect(first.demoAccounts).toBe(DEMO_ACCOUNTS);
+  });
+
+  it('isSeeded() is false before and true after', async () => {
+    expect(seededBefore).toBe(false);
+    expect(await isSeeded(db)).toBe(true);
+  });
+
+  it('is idempotent: the second run changes no row at all', () => {
+    for (const table of TABLES) expect(afterFirst[table]!.n, table).toBeGreaterThan(0);
+    expect(afterSecond).toEqual(afterFirst);
+    const { ms: _a, accountsCreated: _b, ...rest1 } = first;
+    const { ms: _c, accountsCreated: _d, ...rest2 } = second;
+    expect(rest2).toEqual(rest1);
+  });
+
+  it('publishes enough courses across categories, difficulties and price bands', async () => {
+    const rows = await q<{ slug: string; category: string; difficulty: string; price_amount: number }>(
+      db,
+      `select c.slug, cat.slug as category, c.difficulty::text, c.price_amount
+       from public.courses c join public.categories cat on cat.id = c.category_id
+       where c.status = 'published'`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(rows.map((r) => r.category)).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(rows.map((r) => r.difficulty))).toEqual(new Set(['beginner', 'intermediate', 'advanced']));
+    for (const [band, [min, max]] of Object.entries(PRICE_BANDS)) {
+      expect(rows.filter((r) => r.price_amount >= min && r.price_amount <= max).length, band).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives every published course sections and lessons with content, the first one a preview', async () => {
+    const rows = await q<{ slug: string; sections: number; lessons: number; with_text: number; previews: number; first_preview: boolean }>(
+      db,
+      `select c.slug,
+              (select count(*)::int from public.sections s where s.course_id = c.id) as sections,
+              (select count(*)::int from public.lessons l where l.course_id = c.id and l.status = 'published') as lessons,
+              (select count(*)::int from public.lessons l join public.lesson_contents lc on lc.lesson_id = l.id
+                where l.course_id = c.id and length(lc.text_content) > 400) as with_text,
+              (select count(*)::int from public.lessons l where l.course_id = c.id and l.is_preview) as previews,
+              (select l.is_preview from public.lessons l join public.sections s on s.id = l.section_id
+                where l.course_id = c.id order by s.position, l.position limit 1) as first_preview
+       from public.courses c where c.status = 'published'`,
+    );
+    for (const r of rows) {
+      expect(r.sections, r.slug).toBeGreaterThanOrEqual(2);
+      expect(r.lessons, r.slug).toBeGreaterThanOrEqual(4);
+      expect(r.with_text, r.slug).toBe(r.lessons);
+      expect(r.previews, r.slug).toBe(1);
+      expect(r.first_preview, r.slug).toBe(true);
+    }
+    const [drip] = await q<{ n: number }>(
+      db,
+      'select count(*)::int as n from public.lessons where drip_days_after_enrollment = 7',
+    );
+    expect(drip!.n).toBeGreaterThan(0);
+  });
+
+  it('shows Popular and New badges on some courses, not all', async () => {
+    const rows = await q<{ enrollment_count: number; published_at: string | Date; price_amount: number }>(
+      db,
+      `select enrollment_count, published_at, price_amount from public.courses where status = 'published'`,
+    );
+    const badges = rows.map((r) =>
+      badgesFor(
+        { enrollmentCount: r.enrollment_count, publishedAt: new Date(r.published_at).toISOString(), priceAmount: r.price_amount },
+        now,
+      ),
+    );
+    const popular = badges.filter((b) => b.includes('popular')).length;
+    const fresh = badges.filter((b) => b.includes('new')).length;
+    expect(popular).toBeGreaterThanOrEqual(3);
+    expect(popular).toBeLessThan(rows.length);
+    expect(fresh).toBeGreaterThanOrEqual(2);
+    expect(fresh).toBeLessThan(rows.length);
+    const rated = await q<{ n: number }>(db, `select count(distinct rating_average)::int as n from public.courses where status = 'published'`);
+    expect(rated[0]!.n).toBeGreaterThan(3);
+  });
+
+  it('creates the demo accounts with their roles and the demo password', async () => {
+    const rows = await q<{ email: string; role: string; encrypted_password: string; confirmed: boolean; provider: string; first_name: string }>(
+      db,
+      `select u.email, p.role::text, u.encrypted_password, u.email_confirmed_at is not null as confirmed,
+              u.raw_app_meta_data ->> 'provider' as provider, p.first_name
+       from auth.users u join public.profiles p on p.id = u.id`,
+    );
+    const byEmail = new Map(rows.map((r) => [r.email, r]));
+    const expected: Record<string, string> = {
+      'admin@demo.test': 'admin',
+      'instructor@demo.test': 'instructor',
+      'maya@demo.test': 'instructor',
+      'sam@demo.test': 'instructor',
+      'student@demo.test': 'student',
+      'companyadmin@demo.test': 'student',
+      'employee@demo.test': 'student',
+    };
+    for (const [email, role] of Object.entries(expected)) {
+      const r = byEmail.get(email);
+      expect(r, email).toBeDefined();
+      expect(r!.role, email).toBe(role);
+      expect(r!.confirmed, email).toBe(true);
+      expect(r!.provider, email).toBe('email');
+      expect(r!.first_name, email).not.toBe('');
+    }
+    // One hash per run: every demo account shares it, so verifying one verifies all.
+    expect(new Set(rows.map((r) => r.encrypted_password)).size).toBe(1);
+    expect(await bcrypt.compare(DEMO_PASSWORD, byEmail.get('student@demo.test')!.encrypted_password)).toBe(true);
+    expect(await bcrypt.compare('wrong-password', byEmail.get('student@demo.test')!.encrypted_password)).toBe(false);
+    for (const a of DEMO_ACCOUNTS) expect(byEmail.has(a.email), a.email).toBe(true);
+  });
+
+  it('gives the instructors cards and courses', async () => {
+    const rows = await q<{ email: string; display_name: string; expertise: string[]; courses: number }>(
+      db,
+      `select u.email, i.display_name, i.expertise,
+              (select count(*)::int from public.courses c where c.instructor_id = i.id) as courses
+       from public.instructors i join auth.users u on u.id = i.user_id`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const r of rows) {
+      expect(r.display_name).not.toBe('');
+      expect(r.expertise.length).toBeGreaterThan(0);
+      expect(r.courses).toBeGreaterThan(0);
+    }
+    expect(rows.find((r) => r.email === 'instructor@demo.test')!.courses).toBeGreaterThanOrEqual(3);
+  });
+
+  it('makes companyadmin the admin and employee a member of Acme Corp', async () => {
+    const rows = await q<{ slug: string; name: string; email: string; role: string }>(
+      db,
+      `select c.slug, c.name, u.email, m.role::text
+       from public.company_members m join public.companies c on c.id = m.company_id join auth.users u on u.id = m.user_id`,
+    );
+    expect(rows).toHaveLength(COMPANY.members.length);
+    expect(rows.find((r) => r.email === 'companyadmin@demo.test')).toMatchObject({ slug: 'acme', name: 'Acme Corp', role: 'admin' });
+    expect(rows.find((r) => r.email === 'employee@demo.test')).toMatchObject({ slug: 'acme', name: 'Acme Corp', role: 'employee' });
+  });
+
+  it("keeps the demo learners' enrolment counters consistent with lesson_progress", async () => {
+    const rows = await q<{
+      email: string; slug: string; price_amount: number; source: string; status: string;
+      completed_lessons: number; total_lessons: number; progress_percentage: string;
+      done: number; total: number; last_lesson_id: string | null;
+    }>(
+      db,
+      `select u.email, c.slug, c.price_amount, e.source::text, e.status::text, e.completed_lessons, e.total_lessons,
+              e.progress_percentage::text, e.last_lesson_id,
+              (select count(*)::int from public.lesson_progress p where p.user_id = e.user_id and p.course_id = e.course_id and p.is_completed) as done,
+              (select count(*)::int from public.lessons l where l.course_id = e.course_id and l.status = 'published') as total
+       from public.enrollments e join auth.users u on u.id = e.user_id join public.courses c on c.id = e.course_id`,
+    );
+    expect(rows).toHaveLength(ENROLLMENTS.length);
+    const student = rows.filter((r) => r.email === 'student@demo.test');
+    expect(student).toHaveLength(2);
+    for (const r of rows) {
+      expect(r.price_amount).toBe(0);
+      expect(r.source).toBe('free');
+      expect(r.status).toBe('active');
+      expect(r.completed_lessons, r.slug).toBe(r.done);
+      expect(r.total_lessons, r.slug).toBe(r.total);
+      expect(r.done).toBeGreaterThan(0);
+      expect(r.done).toBeLessThan(r.total);
+      expect(Number(r.progress_percentage)).toBeCloseTo((r.done * 100) / r.total, 2);
+      expect(r.last_lesson_id).not.toBeNull();
+    }
+    // The student sees their own enrolments through RLS.
+    const studentId = ids.user('student@demo.test');
+    const mine = await db.asCaller(asUser(studentId), (sql) => sql.query('select id from public.enrollments'));
+    expect(mine).toHaveLength(2);
+  });
+
+  it('counts the demo learners on top of the seeded enrolment counts, once', async () => {
+    for (const slug of ['html-css-foundations', 'git-and-github-workflow']) {
+      const [row] = await q<{ enrollment_count: number }>(db, `select enrollment_count from public.courses where slug = '${slug}'`);
+      const joined = ENROLLMENTS.filter((e) => e.course === slug).length;
+      expect(row!.enrollment_count, slug).toBe(COURSES.find((c) => c.slug === slug)!.enrollmentCount + joined);
+    }
+  });
+
+  it('hides the draft and the course in review from anon, with their curriculum', async () => {
+    const hidden = COURSES.filter((c) => c.status !== 'published').map((c) => c.slug);
+    const anon = { role: 'anon' as const };
+    const visible = await db.asCaller(anon, (sql) => sql.query<{ slug: string; status: string }>('select slug, status::text from public.courses'));
+    expect(visible.length).toBe(first.publishedCourses);
+    for (const r of visible) expect(r.status).toBe('published');
+    for (const slug of hidden) expect(visible.some((r) => r.slug === slug)).toBe(false);
+    const hiddenIds = hidden.map((s) => ids.course(s));
+    const lessons = await db.asCaller(anon, (sql) =>
+      sql.query('select id from public.lessons where course_id = any($1::uuid[])', [hiddenIds]),
+    );
+    expect(lessons).toHaveLength(0);
+  });
+
+  it('lets anon read preview content only, and the student open lessons but not drip-locked ones', async () => {
+    const anon = { role: 'anon' as const };
+    const preview = ids.lesson('html-css-foundations', 0, 0);
+    const locked = ids.lesson('html-css-foundations', 0, 1);
+    const read = (caller: Parameters<HostDatabase['asCaller']>[0], lesson: string) =>
+      db.asCaller(caller, (sql) => sql.query('select lesson_id from public.lesson_contents where lesson_id = $1', [lesson]));
+    expect(await read(anon, preview)).toHaveLength(1);
+    expect(await read(anon, locked)).toHaveLength(0);
+    const student = asUser(ids.user('student@demo.test'));
+    expect(await read(student, locked)).toHaveLength(1);
+    // Python for Data Analysis: enrolled 3 days ago, the last section opens after 7.
+    expect(await read(student, ids.lesson('python-for-data-analysis', 1, 0))).toHaveLength(1);
+    expect(await read(student, ids.lesson('python-for-data-analysis', 2, 0))).toHaveLength(0);
+  });
+});
+
+describe('seed() next to data users created', () => {
+  let t: TestDatabase;
+
+  beforeAll(async () => {
+    t = await freshPglite();
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it("never overwrites a user's course under a demo slug, nor other user rows", async () => {
+    const db = t.db;
+    await seed(db);
+    // Someone's own course, and a course under a demo slug that is not the demo row.
+    const ownId = '11111111-1111-4111-8111-111111111111';
+    const [instructor] = await q<{ id: string }>(db, `select id from public.instructors limit 1`);
+    await q(db, `delete from public.courses where slug = 'sql-for-analysts'`);
+    await q(
+      db,
+      `insert into public.courses (id, slug, title, instructor_id, status) values
+         ($1, 'sql-for-analysts', 'My own SQL notes', $2, 'draft'),
+         ('22222222-2222-4222-8222-222222222222', 'my-course', 'Mine', $2, 'draft')`,
+      [ownId, instructor!.id],
+    );
+    await q(db, `update public.courses set title = 'Edited demo title' where slug = 'docker-for-developers'`);
+    const again = await seed(db);
+    expect(again.skippedCourses).toEqual(['sql-for-analysts']);
+    const rows = await q<{ slug: string; id: string; title: string }>(
+      db,
+      `select slug, id, title from public.courses where slug in ('sql-for-analysts', 'my-course', 'docker-for-developers')`,
+    );
+    const bySlug = new Map(rows.map((r) => [r.slug, r]));
+    expect(bySlug.get('sql-for-analysts')).toMatchObject({ id: ownId, title: 'My own SQL notes' });
+    expect(bySlug.get('my-course')!.title).toBe('Mine');
+    // Demo rows are restored to their seeded state.
+    expect(bySlug.get('docker-for-developers')!.title).toBe('Docker for Developers');
+    const [sections] = await q<{ n: number }>(db, 'select count(*)::int as n from public.sections where course_id = $1', [ownId]);
+    expect(sections!.n).toBe(0);
+  });
+});
