@@ -12,6 +12,11 @@ import type { ChallengeMethod, PkceChallenge } from './validate.ts';
 export type FlowMethod = 'email/signup' | 'email_change';
 
 export async function createFlowState(sql: Sql, userId: string, pkce: PkceChallenge, method: FlowMethod, now: Date): Promise<void> {
+  // Abandoned flows of this user go first: nothing can redeem them any more.
+  await sql.query('delete from auth.flow_state where user_id = $1 and created_at < $2', [
+    userId,
+    new Date(now.getTime() - ONE_TIME_TOKEN_TTL_MS),
+  ]);
   await sql.query(
     `insert into auth.flow_state (user_id, code_challenge, code_challenge_method, authentication_method, created_at, updated_at)
      values ($1, $2, $3, $4, $5, $5)`,
@@ -21,7 +26,7 @@ export async function createFlowState(sql: Sql, userId: string, pkce: PkceChalle
 
 /** Issues the auth code for the user's latest pending flow; null when there is none. */
 export async function issueAuthCode(sql: Sql, userId: string, method: FlowMethod, now: Date): Promise<string | null> {
-  const code = crypto.randomUUID() + randomToken().slice(0, 8);
+  const code = randomToken();
   const rows = await sql.query(
     `update auth.flow_state set auth_code = $4, auth_code_issued_at = $3, updated_at = $3
       where id = (select id from auth.flow_state

@@ -4,6 +4,8 @@ import { type AmrEntry, randomToken, sha256Hex } from './tokens.ts';
 
 /** auth.sessions, auth.mfa_amr_claims and auth.refresh_tokens (stored as sha256 hashes). */
 
+const REVOKED_TOKEN_RETENTION_MS = 24 * 60 * 60 * 1000;
+
 export interface ClientInfo {
   ip: string;
   userAgent: string | null;
@@ -76,6 +78,18 @@ export async function findRefreshToken(sql: Sql, token: string): Promise<Refresh
 
 export async function revokeRefreshToken(sql: Sql, id: number, now: Date): Promise<void> {
   await sql.query('update auth.refresh_tokens set revoked = true, updated_at = $2 where id = $1', [id, now]);
+}
+
+/**
+ * Forgets tokens rotated more than a day ago (GoTrue's cleanup does the same), so a session
+ * refreshed hourly for a year does not keep 9,000 rows. Replaying one of those is then just
+ * refresh_token_not_found.
+ */
+export async function pruneRevokedTokens(sql: Sql, sessionId: string, now: Date): Promise<void> {
+  await sql.query('delete from auth.refresh_tokens where session_id = $1 and revoked and updated_at < $2', [
+    sessionId,
+    new Date(now.getTime() - REVOKED_TOKEN_RETENTION_MS),
+  ]);
 }
 
 export async function touchSession(sql: Sql, sessionId: string, client: ClientInfo, now: Date): Promise<void> {

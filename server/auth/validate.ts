@@ -15,10 +15,15 @@ export function validateEmail(email: string | null | undefined): string {
   return normalised;
 }
 
+// What Postgres jsonb refuses: \u0000 and lone surrogates (JSON.stringify escapes exactly those).
+const JSONB_UNSAFE_RE = /(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f][0-9a-f]{2})/i;
+
 export function validateMetadata(data: Record<string, unknown>): Record<string, unknown> {
-  if (new TextEncoder().encode(JSON.stringify(data)).length > MAX_METADATA_BYTES) {
+  const json = JSON.stringify(data);
+  if (new TextEncoder().encode(json).length > MAX_METADATA_BYTES) {
     throw validationFailed(`User metadata is limited to ${MAX_METADATA_BYTES} bytes of JSON`);
   }
+  if (JSONB_UNSAFE_RE.test(json)) throw validationFailed('User metadata may not contain NUL characters or lone surrogates');
   return data;
 }
 

@@ -132,6 +132,21 @@ create trigger on_auth_user_created
   after insert on auth.users
   for each row execute function private.handle_new_user();
 
+-- A changed sign-in email shows on the profile too.
+create function private.handle_user_email_change() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  update public.profiles set email = coalesce(new.email, '') where id = new.id;
+  return new;
+end
+$$;
+
+create trigger on_auth_user_email_changed
+  after update of email on auth.users
+  for each row when (new.email is distinct from old.email)
+  execute function private.handle_user_email_change();
+
 -- Only an admin (or the table owner, outside any request) may change a role or an email.
 -- Security invoker on purpose: current_user is the caller's role here, and the table
 -- owner inside named definer functions, which may set computed columns.
