@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['edge/**/*.test.ts', 'server/**/*.test.ts', 'seed/**/*.test.ts', 'web/**/*.test.ts'],
+          include: ['edge/**/*.test.ts', 'server/**/*.test.ts', 'seed/**/*.test.ts', 'web/**/*.test.ts', 'bench/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

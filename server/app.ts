@@ -10,6 +10,8 @@ import { webApp } from './static.ts';
 
 export interface HostDeps {
   env: Env;
+  /** The public origin (SITE_URL, or the address the server listens on). */
+  siteUrl: string;
   db: HostDatabase;
   jwtSecret: string;
   webRoot: string;
@@ -19,7 +21,7 @@ export interface HostDeps {
  * The embedded-mode host: the data API (edge/) at /api, the Supabase Auth subset at
  * /auth/v1, the dev outbox at /dev/api/outbox, and the built web app for everything else.
  */
-export async function createHostApp({ env, db, jwtSecret, webRoot }: HostDeps): Promise<Hono> {
+export async function createHostApp({ env, siteUrl, db, jwtSecret, webRoot }: HostDeps): Promise<Hono> {
   const mailer = outboxMailer(db);
   const anon = await anonKey(jwtSecret);
   const app = new Hono();
@@ -38,7 +40,7 @@ export async function createHostApp({ env, db, jwtSecret, webRoot }: HostDeps): 
       db,
       jwtSecret,
       jwtExpirySeconds: env.JWT_EXPIRY_SECONDS,
-      siteUrl: env.SITE_URL,
+      siteUrl,
       autoconfirm: env.AUTH_AUTOCONFIRM,
       signinLimit: env.AUTH_SIGNIN_LIMIT,
       mailer,
@@ -47,7 +49,11 @@ export async function createHostApp({ env, db, jwtSecret, webRoot }: HostDeps): 
   if (env.DEV_OUTBOX) {
     app.get('/dev/api/outbox', async (c) => c.json({ items: await mailer.list(100) }, 200, { 'cache-control': 'no-store' }));
   }
-  app.all('/dev/api/*', (c) => c.json({ error: { code: 'not_found', message: 'route not found' } }, 404));
+  // A mounted app's own notFound does not apply here: unknown API paths must not fall
+  // through to the web app's index.html.
+  for (const prefix of ['/api', '/auth/v1', '/dev/api']) {
+    app.all(`${prefix}/*`, (c) => c.json({ error: { code: 'not_found', message: 'route not found' } }, 404));
+  }
   app.get('*', webApp(webRoot));
   return app;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('127.0.0.1'),
-  /** Public origin of the site, for links in mail. Defaults to http://localhost:PORT. */
+  /** Public origin of the site, for links in mail. Defaults to http://localhost:<listening port>. */
   SITE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('.data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
@@ -22,7 +22,7 @@ const schema = z.object({
   NODE_ENV: z.string().default('development'),
 });
 
-export type Env = z.infer<typeof schema> & { SITE_URL: string };
+export type Env = z.infer<typeof schema>;
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
@@ -30,6 +30,5 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`invalid environment:\n${lines.join('\n')}`);
   }
-  const env = parsed.data;
-  return { ...env, SITE_URL: env.SITE_URL ?? `http://localhost:${env.PORT}` };
+  return parsed.data;
 }

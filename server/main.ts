@@ -33,31 +33,36 @@ async function main() {
     await seed(db, { onProgress: (step, done, total) => log(`  seeding [${done}/${total}] ${step}`) });
   }
 
-  const app = await createHostApp({
-    env,
-    db,
-    jwtSecret: jwtSecret(env),
-    webRoot: fileURLToPath(new URL('../dist/web', import.meta.url)),
-  });
-  server = serve({
-    hostname: env.HOST,
-    port: env.PORT,
-    fetch: (req, bindings: { incoming?: { socket?: { remoteAddress?: string } } }) => {
-      // Rate limits key on the socket's address; a client-sent x-real-ip is never trusted.
-      req.headers.set('x-real-ip', bindings.incoming?.socket?.remoteAddress ?? 'unknown');
-      return app.fetch(req, bindings);
+  const secret = jwtSecret(env);
+  const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
+  // The app is built once the port is known (PORT=0 picks one), since mail links need it.
+  let app: Awaited<ReturnType<typeof createHostApp>> | undefined;
+  server = serve(
+    {
+      hostname: env.HOST,
+      port: env.PORT,
+      fetch: (req, bindings: { incoming?: { socket?: { remoteAddress?: string } } }) => {
+        if (!app) return new Response('starting', { status: 503, headers: { 'retry-after': '1' } });
+        // Rate limits key on the socket's address; a client-sent x-real-ip is never trusted.
+        req.headers.set('x-real-ip', bindings.incoming?.socket?.remoteAddress ?? 'unknown');
+        return app.fetch(req, bindings);
+      },
     },
-  }, (info) => {
-    const url = `http://localhost:${info.port}`;
-    log('');
-    log(`LMS is running at ${url}  (${db.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}` : 'PostgreSQL'})`);
-    if (env.SEED) {
-      log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
-      for (const a of DEMO_ACCOUNTS) log(`  ${a.email.padEnd(26)} ${a.role}`);
-    }
-    if (env.DEV_OUTBOX) log(`Mail outbox (dev): ${url}/dev/outbox`);
-    log('');
-  });
+    (info) => {
+      const url = `http://localhost:${info.port}`;
+      void createHostApp({ env, siteUrl: env.SITE_URL ?? url, db, jwtSecret: secret, webRoot }).then((built) => {
+        app = built;
+        log('');
+        log(`LMS is running at ${url}  (${db.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}` : 'PostgreSQL'})`);
+        if (env.SEED) {
+          log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
+          for (const a of DEMO_ACCOUNTS) log(`  ${a.email.padEnd(26)} ${a.role}`);
+        }
+        if (env.DEV_OUTBOX) log(`Mail outbox (dev): ${url}/dev/outbox`);
+        log('');
+      });
+    },
+  );
 }
 
 main().catch((err) => {

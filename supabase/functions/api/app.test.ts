@@ -28,7 +28,7 @@ describe('the api Edge Function on PostgreSQL', () => {
   beforeAll(async () => {
     test = await freshPostgres();
     await makeEdgeHarness({ db: test.db }); // loads the fixture catalog
-    const url = new URL(TEST_DATABASE_URL);
+    const url = new URL(TEST_DATABASE_URL!);
     url.pathname = `/${(await test.db.asOwner((sql) => sql.query<{ d: string }>('select current_database() as d')))[0]!.d}`;
     fn = await buildFunction(env(url.toString()));
   });

@@ -26,7 +26,7 @@ export function CourseCard(props: { course: CourseCardData; headingLevel?: 2 | 3
           {c().durationMinutes > 0 ? ` · ${formatDuration(c().durationMinutes)}` : ''}
         </p>
         <div class="course-card-footer">
-          <p class="price">{formatMoney(c().price)}</p>
+          <p class={`price ${c().price.amount === 0 ? 'price-free' : ''}`}>{formatMoney(c().price)}</p>
           <Badges badges={c().badges.filter((b) => !(b === 'free' && c().price.amount === 0))} />
         </div>
       </div>

@@ -1,5 +1,5 @@
 import { A, useIsRouting, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { Show, Suspense, createEffect, createSignal, on } from 'solid-js';
+import { Show, Suspense, createEffect, createSignal, on, onCleanup } from 'solid-js';
 import { errorMessage } from '../lib/api.ts';
 import { useApp } from '../lib/context.ts';
 import { SITE_NAME } from '../lib/site.ts';
@@ -12,21 +12,44 @@ export function Layout(props: RouteSectionProps) {
   const isRouting = useIsRouting();
   let main: HTMLElement | undefined;
 
-  // After moving to another page (not just another query string), put focus at the top of
-  // the new page, on its heading, so keyboard and screen reader users start there.
+  // After moving to another page (not just another query string), put focus on the new
+  // page's heading, so keyboard and screen reader users start there. Pages that load their
+  // data first render the heading a moment later: wait for it, unless the user moves on.
   const [pendingFocus, setPendingFocus] = createSignal(false);
+  let stopWaiting = () => {};
   createEffect(on(() => location.pathname, () => setPendingFocus(true), { defer: true }));
   createEffect(() => {
     if (!pendingFocus() || isRouting()) return;
     setPendingFocus(false);
+    if (location.hash || !main) return; // the router scrolls to the anchor
+    const root = main;
+    stopWaiting();
+    const focusHeading = (): boolean => {
+      const h1 = root.querySelector<HTMLElement>('h1');
+      if (!h1) return false;
+      if (!h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1');
+      h1.focus({ preventScroll: true });
+      return true;
+    };
     requestAnimationFrame(() => {
-      if (location.hash) return; // the router scrolls to the anchor
-      const target = main?.querySelector<HTMLElement>('h1') ?? main;
-      if (!target) return;
-      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-      target.focus({ preventScroll: true });
+      if (focusHeading()) return;
+      root.focus({ preventScroll: true });
+      const observer = new MutationObserver(() => {
+        const active = document.activeElement;
+        // The user moved on while the page loaded: leave their focus alone.
+        if (active && active !== document.body && active !== root) stopWaiting();
+        else if (focusHeading()) stopWaiting();
+      });
+      const timer = setTimeout(() => stopWaiting(), 5000);
+      stopWaiting = () => {
+        observer.disconnect();
+        clearTimeout(timer);
+        stopWaiting = () => {};
+      };
+      observer.observe(root, { childList: true, subtree: true });
     });
   });
+  onCleanup(() => stopWaiting());
 
   return (
     <div class="app">
@@ -62,10 +85,11 @@ function Header() {
   const signOut = async () => {
     setBusy(true);
     setSignOutError(null);
+    // Leave signed-in pages first, so they do not redirect to the sign-in page on the way out.
+    navigate('/');
     try {
       await auth.signOut();
       announce('You are signed out.');
-      navigate('/');
     } catch (err) {
       setSignOutError(errorMessage(err));
     } finally {

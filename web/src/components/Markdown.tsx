@@ -6,13 +6,32 @@ import { parseMarkdown, type Block, type Inline } from '../lib/markdown.ts';
  * Renders Markdown from instructors as DOM nodes. Text is only ever inserted as text
  * nodes; links are the http(s) ones the parser let through.
  */
-export function Markdown(props: { source: string; /** Added to heading levels: 1 turns "#" into <h2>. */ headingOffset?: number; class?: string }) {
+export function Markdown(props: {
+  source: string;
+  /** The level the text's top headings get (2 under the page's h1), so the outline never skips a level. */
+  headingLevel?: number;
+  class?: string;
+}) {
   const blocks = createMemo(() => parseMarkdown(props.source));
+  const offset = () => (props.headingLevel ?? 2) - topHeadingLevel(blocks());
   return (
     <div class={props.class ?? 'prose'}>
-      <Blocks blocks={blocks()} offset={props.headingOffset ?? 1} />
+      <Blocks blocks={blocks()} offset={offset()} />
     </div>
   );
+}
+
+function topHeadingLevel(blocks: Block[]): number {
+  let min = 6;
+  const visit = (bs: Block[]) => {
+    for (const b of bs) {
+      if (b.type === 'heading') min = Math.min(min, b.level);
+      else if (b.type === 'blockquote') visit(b.children);
+      else if (b.type === 'list') for (const item of b.items) visit(item.blocks);
+    }
+  };
+  visit(blocks);
+  return min;
 }
 
 function Blocks(props: { blocks: Block[]; offset: number }): JSX.Element {
@@ -23,7 +42,7 @@ function BlockView(props: { block: Block; offset: number }): JSX.Element {
   const b = props.block;
   switch (b.type) {
     case 'heading': {
-      const tag = `h${Math.min(6, b.level + props.offset)}`;
+      const tag = `h${Math.max(1, Math.min(6, b.level + props.offset))}`;
       return (
         <Dynamic component={tag}>
           <Inlines nodes={b.children} />
@@ -95,7 +114,7 @@ function InlineView(props: { node: Inline }): JSX.Element {
       );
     case 'link':
       return (
-        <a href={n.href} title={n.title} rel="noopener noreferrer nofollow">
+        <a href={n.href} title={n.title} rel="external noopener noreferrer nofollow">
           <Inlines nodes={n.children} />
         </a>
       );

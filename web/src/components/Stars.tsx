@@ -1,27 +1,36 @@
-import { Show } from 'solid-js';
+import { For, Show, createUniqueId } from 'solid-js';
 import { plural } from '../lib/format.ts';
 
-/** An average rating as five stars, read out as text ("Rated 4.6 out of 5, 120 ratings"). */
+const STAR = 'M10 1.5l2.6 5.4 5.9.8-4.3 4.1 1 5.9L10 14.9l-5.2 2.8 1-5.9L1.5 7.7l5.9-.8z';
+
+/** An average rating as five stars (a drawing), read out as text ("Rated 4.6 out of 5, 120 ratings"). */
 export function Stars(props: { average: number; count: number }) {
+  const id = createUniqueId();
   const avg = () => Math.max(0, Math.min(5, props.average));
-  const rounded = () => Math.round(avg() * 10) / 10;
+  const rounded = () => (Math.round(avg() * 10) / 10).toFixed(1);
+  const fill = () => `${(avg() / 5) * 100}%`;
   return (
-    <Show
-      when={props.count > 0}
-      fallback={<span class="rating rating-none">No ratings yet</span>}
-    >
+    <Show when={props.count > 0} fallback={<span class="rating rating-none">No ratings yet</span>}>
       <span class="rating">
         <span class="rating-value" aria-hidden="true">
-          {rounded().toFixed(1)}
+          {rounded()}
         </span>
-        <span class="stars" aria-hidden="true" style={{ '--rating': String(avg()) }}>
-          ★★★★★
-        </span>
+        <svg class="stars" viewBox="0 0 100 20" width="80" height="16" aria-hidden="true">
+          <defs>
+            <linearGradient id={`stars-${id}`} gradientUnits="userSpaceOnUse" x1="0" y1="0" x2="100" y2="0">
+              <stop offset={fill()} stop-color="#b45309" />
+              <stop offset={fill()} stop-color="#c4c9d2" />
+            </linearGradient>
+          </defs>
+          <g fill={`url(#stars-${id})`}>
+            <For each={[0, 1, 2, 3, 4]}>{(i) => <path d={STAR} transform={`translate(${i * 20} 0)`} />}</For>
+          </g>
+        </svg>
         <span class="rating-count" aria-hidden="true">
           ({props.count.toLocaleString('en-US')})
         </span>
         <span class="sr-only">
-          Rated {rounded().toFixed(1)} out of 5, {plural(props.count, 'rating', 'ratings')}
+          Rated {rounded()} out of 5, {plural(props.count, 'rating', 'ratings')}
         </span>
       </span>
     </Show>

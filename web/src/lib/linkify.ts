@@ -1,6 +1,8 @@
 /**
  * Splits plain text (a mail body) into text and link segments. Only URLs on the given
  * origin become links; anything else stays text, so a mail cannot lead off-site.
+ * Loopback names are one site: a mail that says http://localhost:8787/x, read on
+ * http://127.0.0.1:8787, links to http://127.0.0.1:8787/x.
  */
 export type TextSegment = { type: 'text'; text: string } | { type: 'link'; href: string; text: string };
 
@@ -28,8 +30,9 @@ export function linkify(text: string, origin: string): TextSegment[] {
     } catch {
       url = null;
     }
-    if (url && (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin) {
-      push({ type: 'link', href: url.href, text: raw });
+    const href = url ? onOrigin(url, origin) : null;
+    if (href) {
+      push({ type: 'link', href, text: raw });
     } else {
       push({ type: 'text', text: raw });
     }
@@ -37,4 +40,22 @@ export function linkify(text: string, origin: string): TextSegment[] {
   }
   push({ type: 'text', text: text.slice(at) });
   return out;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The URL moved onto `origin` if it is on the same site; null otherwise. */
+function onOrigin(url: URL, origin: string): string | null {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.origin === origin) return url.href;
+  let here: URL;
+  try {
+    here = new URL(origin);
+  } catch {
+    return null;
+  }
+  if (url.protocol === here.protocol && url.port === here.port && LOOPBACK.has(url.hostname) && LOOPBACK.has(here.hostname)) {
+    return `${here.origin}${url.pathname}${url.search}${url.hash}`;
+  }
+  return null;
 }

@@ -307,7 +307,7 @@ class InlineParser {
         const link = this.tryLink(i, to, depth);
         if (link) {
           flush();
-          out.push(...link.nodes);
+          for (const node of link.nodes) push(out, node);
           i = link.end;
           continue;
         }
@@ -385,6 +385,13 @@ class InlineParser {
       const after = at + delim.length < to ? src[at + delim.length] : undefined;
       const okBefore = at > from && !/\s/.test(before);
       const okSingle = delim.length === 2 || (after !== ch && before !== ch);
+      // "***" closing "**" after an inner "*": the strong closer is the end of the run.
+      if (delim.length === 2 && okBefore && after === ch) {
+        let end = at;
+        while (end + delim.length < to && src[end + delim.length] === ch) end++;
+        const afterRun = end + delim.length < to ? src[end + delim.length] : undefined;
+        if (ch !== '_' || afterRun === undefined || !/[\p{L}\p{N}]/u.test(afterRun)) return end;
+      }
       const okAfter = ch !== '_' || after === undefined || !/[\p{L}\p{N}]/u.test(after);
       if (okBefore && okSingle && okAfter) return at;
       at = src.indexOf(delim, at + 1);
@@ -464,11 +471,16 @@ function pushText(out: Inline[], text: string): void {
 function stripLinks(nodes: Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const n of nodes) {
-    if (n.type === 'link') out.push(...stripLinks(n.children));
+    if (n.type === 'link') for (const child of stripLinks(n.children)) push(out, child);
     else if (n.type === 'strong' || n.type === 'em') out.push({ ...n, children: stripLinks(n.children) });
-    else out.push(n);
+    else push(out, n);
   }
   return out;
+}
+
+function push(out: Inline[], node: Inline): void {
+  if (node.type === 'text') pushText(out, node.text);
+  else out.push(node);
 }
 
 /** The plain text of inline nodes (for titles, summaries and tests). */

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatMoney, plural, sentence } from './format.ts';
+
+describe('formatMoney', () => {
+  it('formats minor units as dollars', () => {
+    expect(formatMoney({ amount: 4900, currency: 'USD' })).toBe('$49.00');
+    expect(formatMoney({ amount: 1999, currency: 'USD' })).toBe('$19.99');
+    expect(formatMoney({ amount: 5, currency: 'USD' })).toBe('$0.05');
+    expect(formatMoney({ amount: 1234567, currency: 'USD' })).toBe('$12,345.67');
+  });
+
+  it('says Free for zero', () => {
+    expect(formatMoney({ amount: 0, currency: 'USD' })).toBe('Free');
+    expect(formatMoney({ amount: 0, currency: 'EUR' })).toBe('Free');
+  });
+
+  it('uses the currency’s own minor digits', () => {
+    expect(formatMoney({ amount: 4900, currency: 'EUR' })).toBe('€49.00');
+    expect(formatMoney({ amount: 500, currency: 'JPY' })).toBe('¥500');
+  });
+
+  it('falls back for an unknown currency code', () => {
+    expect(formatMoney({ amount: 4900, currency: 'NOPE' })).toBe('49.00 NOPE');
+  });
+});
+
+describe('formatDuration', () => {
+  it('formats minutes and hours', () => {
+    expect(formatDuration(0)).toBe('0 min');
+    expect(formatDuration(45)).toBe('45 min');
+    expect(formatDuration(60)).toBe('1 h');
+    expect(formatDuration(125)).toBe('2 h 5 min');
+  });
+});
+
+describe('text helpers', () => {
+  it('pluralises', () => {
+    expect(plural(1, 'course', 'courses')).toBe('1 course');
+    expect(plural(0, 'course', 'courses')).toBe('0 courses');
+    expect(plural(1200, 'course', 'courses')).toBe('1,200 courses');
+  });
+
+  it('capitalises server messages', () => {
+    expect(sentence('sign in first')).toBe('Sign in first');
+    expect(sentence('')).toBe('');
+  });
+});

@@ -1,0 +1,332 @@
+import { useLocation, useNavigate } from '@solidjs/router';
+import { For, Match, Show, Switch, createEffect, createMemo, createResource, createSignal, on } from 'solid-js';
+import type { CourseSort, Difficulty, PriceBand } from '../../../edge/api-types.ts';
+import { CourseCard } from '../components/CourseCard.tsx';
+import { ErrorNotice } from '../components/Notices.tsx';
+import {
+  DIFFICULTIES,
+  EMPTY_CATALOG_STATE,
+  PAGE_SIZE,
+  PRICE_BANDS,
+  PRICE_LABELS,
+  SORTS,
+  SORT_LABELS,
+  effectiveSort,
+  hasFilters,
+  pageCount,
+  pageWindow,
+  parseCatalogQuery,
+  toApiQuery,
+  toCatalogSearch,
+  toggleCategory,
+  withFilters,
+  type CatalogState,
+} from '../lib/catalog-query.ts';
+import { useApp } from '../lib/context.ts';
+import { DIFFICULTY_LABELS, plural } from '../lib/format.ts';
+import { usePageTitle } from '../lib/title.ts';
+
+export default function Catalog() {
+  const { api } = useApp();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  const state = createMemo(() => parseCatalogQuery(location.search), EMPTY_CATALOG_STATE, {
+    equals: (a, b) => toApiQuery(a) === toApiQuery(b),
+  });
+  const [courses, { refetch }] = createResource(() => toApiQuery(state()), (query) => api.courses(query));
+  const [categories] = createResource(() => api.categories());
+
+  usePageTitle(() => (state().q ? `“${state().q}”: courses` : 'Courses'));
+
+  let resultsHeading: HTMLHeadingElement | undefined;
+  const hrefFor = (next: CatalogState) => `/courses${toCatalogSearch(next)}`;
+  const go = (next: CatalogState) => navigate(hrefFor(next), { scroll: false });
+
+  // The search box is editable; it follows the URL when that changes (back button, links).
+  const [query, setQuery] = createSignal(state().q);
+  createEffect(on(() => state().q, (q) => setQuery(q), { defer: true }));
+
+  const onSearch = (e: SubmitEvent) => {
+    e.preventDefault();
+    const q = query().trim();
+    go(withFilters(state(), { q, sort: state().sort === 'relevance' && !q ? null : state().sort }));
+  };
+
+  const facetCounts = createMemo(() => {
+    const list = courses.state === 'ready' || courses.state === 'refreshing' ? courses.latest : undefined;
+    return list ? new Map(list.categories.map((c) => [c.slug, c.count])) : null;
+  });
+  const categoryCount = (slug: string, fallback: number) => {
+    const counts = facetCounts();
+    return counts ? (counts.get(slug) ?? 0) : fallback;
+  };
+
+  const list = () => (courses.state === 'ready' || courses.state === 'refreshing' ? courses.latest : undefined);
+  const statusText = () => {
+    if (courses.state === 'errored') return 'Courses could not be loaded.';
+    const l = list();
+    return l ? plural(l.total, 'course', 'courses') : 'Loading courses…';
+  };
+  const pages = () => {
+    const l = list();
+    return l ? pageCount(l.total, l.pageSize || PAGE_SIZE) : 1;
+  };
+
+  const goToPage = (e: MouseEvent, page: number) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(hrefFor({ ...state(), page }), { scroll: false });
+    requestAnimationFrame(() => {
+      resultsHeading?.focus({ preventScroll: true });
+      resultsHeading?.scrollIntoView({ block: 'start' });
+    });
+  };
+
+  const [filtersOpen, setFiltersOpen] = createSignal(false);
+  const activeFilters = () => state().categories.length + (state().difficulty ? 1 : 0) + (state().price ? 1 : 0);
+
+  const sortOptions = () => SORTS.filter((s) => s !== 'relevance' || state().q);
+
+  return (
+    <div class="container catalog">
+      <h1>Courses</h1>
+      <form role="search" class="search-form" onSubmit={onSearch}>
+        <label for="catalog-search" class="sr-only">
+          Search courses
+        </label>
+        <input
+          id="catalog-search"
+          type="search"
+          name="q"
+          value={query()}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          placeholder="Search by title, topic or skill"
+          maxLength={200}
+          autocomplete="off"
+        />
+        <button type="submit" class="button button-primary">
+          Search
+        </button>
+      </form>
+
+      <div class="catalog-layout">
+        <aside class="filters" aria-labelledby="filters-title">
+          <div class="filters-head">
+            <h2 id="filters-title">Filter courses</h2>
+            {/* Small screens only: the filters fold away above the results. */}
+            <button
+              type="button"
+              class="button button-secondary button-small filters-toggle"
+              aria-expanded={filtersOpen()}
+              aria-controls="filters-panel"
+              onClick={() => setFiltersOpen(!filtersOpen())}
+            >
+              {filtersOpen() ? 'Hide filters' : activeFilters() > 0 ? `Show filters (${activeFilters()} active)` : 'Show filters'}
+            </button>
+          </div>
+          <div id="filters-panel" class="filters-panel" data-open={filtersOpen() ? 'true' : 'false'}>
+
+          <fieldset>
+            <legend>Category</legend>
+            <Switch>
+              <Match when={categories.state === 'errored'}>
+                <p class="muted">Categories could not be loaded.</p>
+              </Match>
+              <Match when={(categories.state === 'ready' || categories.state === 'refreshing') && categories.latest}>
+                {(cats) => (
+                  <ul class="choice-list">
+                    <For each={cats().items}>
+                      {(cat) => {
+                        const id = `category-${cat.slug}`;
+                        const count = () => categoryCount(cat.slug, cat.count);
+                        return (
+                          <li class="choice">
+                            <input
+                              type="checkbox"
+                              id={id}
+                              name="category"
+                              value={cat.slug}
+                              checked={state().categories.includes(cat.slug)}
+                              onChange={(e) => go(toggleCategory(state(), cat.slug, e.currentTarget.checked))}
+                              aria-describedby={`${id}-count`}
+                            />
+                            <label for={id}>{cat.name}</label>
+                            <span class="facet-count" aria-hidden="true">
+                              {count()}
+                            </span>
+                            <span class="sr-only" id={`${id}-count`}>
+                              {plural(count(), 'course', 'courses')}
+                            </span>
+                          </li>
+                        );
+                      }}
+                    </For>
+                  </ul>
+                )}
+              </Match>
+            </Switch>
+          </fieldset>
+
+          <RadioGroup
+            legend="Difficulty"
+            name="difficulty"
+            options={DIFFICULTIES.map((d) => ({ value: d, label: DIFFICULTY_LABELS[d] }))}
+            selected={state().difficulty}
+            onSelect={(v) => go(withFilters(state(), { difficulty: v as Difficulty | null }))}
+          />
+
+          <RadioGroup
+            legend="Price"
+            name="price"
+            options={PRICE_BANDS.map((p) => ({ value: p, label: PRICE_LABELS[p] }))}
+            selected={state().price}
+            onSelect={(v) => go(withFilters(state(), { price: v as PriceBand | null }))}
+          />
+
+          <Show when={hasFilters(state())}>
+            <button type="button" class="button button-secondary button-small" onClick={() => go(EMPTY_CATALOG_STATE)}>
+              Clear all filters
+            </button>
+          </Show>
+          </div>
+        </aside>
+
+        <section class="results" aria-labelledby="results-title">
+          <h2 id="results-title" class="sr-only" tabindex="-1" ref={resultsHeading}>
+            Results
+          </h2>
+          <div class="results-bar">
+            <p role="status" class="result-count">
+              {statusText()}
+            </p>
+            <div class="sort">
+              <label for="catalog-sort">Sort by</label>
+              <select
+                id="catalog-sort"
+                value={effectiveSort(state())}
+                onChange={(e) => go(withFilters(state(), { sort: e.currentTarget.value as CourseSort }))}
+              >
+                <For each={sortOptions()}>
+                  {(s) => (
+                    <option value={s} selected={s === effectiveSort(state())}>
+                      {SORT_LABELS[s]}
+                    </option>
+                  )}
+                </For>
+              </select>
+            </div>
+          </div>
+
+          <Show when={courses.state === 'errored'}>
+            <ErrorNotice error={courses.error} retry={refetch} />
+          </Show>
+
+          <Show when={list()}>
+            {(l) => (
+              <Show
+                when={l().items.length > 0}
+                fallback={
+                  <div class="empty-state">
+                    <Show
+                      when={l().total > 0}
+                      fallback={
+                        <>
+                          <p>No courses match your search and filters.</p>
+                          <Show when={hasFilters(state())}>
+                            <button type="button" class="button button-secondary" onClick={() => go(EMPTY_CATALOG_STATE)}>
+                              Clear all filters
+                            </button>
+                          </Show>
+                        </>
+                      }
+                    >
+                      <p>There are no courses on this page.</p>
+                      <a href={hrefFor({ ...state(), page: 1 })}>Go to the first page</a>
+                    </Show>
+                  </div>
+                }
+              >
+                <div class="card-grid" aria-busy={courses.loading}>
+                  <For each={l().items}>{(course) => <CourseCard course={course} headingLevel={3} />}</For>
+                </div>
+              </Show>
+            )}
+          </Show>
+
+          <Show when={pages() > 1}>
+            <nav class="pagination" aria-label="Pagination">
+              <ul>
+                <Show when={state().page > 1}>
+                  <li>
+                    <a href={hrefFor({ ...state(), page: state().page - 1 })} on:click={(e) => goToPage(e, state().page - 1)} rel="prev">
+                      Previous page
+                    </a>
+                  </li>
+                </Show>
+                <For each={pageWindow(state().page, pages())}>
+                  {(n) => (
+                    <li>
+                      <Show when={n !== null} fallback={<span aria-hidden="true">…</span>}>
+                        <a
+                          href={hrefFor({ ...state(), page: n! })}
+                          on:click={(e) => goToPage(e, n!)}
+                          aria-current={n === state().page ? 'page' : undefined}
+                          aria-label={`Page ${n}`}
+                        >
+                          {n}
+                        </a>
+                      </Show>
+                    </li>
+                  )}
+                </For>
+                <Show when={state().page < pages()}>
+                  <li>
+                    <a href={hrefFor({ ...state(), page: state().page + 1 })} on:click={(e) => goToPage(e, state().page + 1)} rel="next">
+                      Next page
+                    </a>
+                  </li>
+                </Show>
+              </ul>
+            </nav>
+          </Show>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function RadioGroup(props: {
+  legend: string;
+  name: string;
+  options: { value: string; label: string }[];
+  selected: string | null;
+  onSelect: (value: string | null) => void;
+}) {
+  const all = () => [{ value: '', label: 'Any' }, ...props.options];
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      <ul class="choice-list">
+        <For each={all()}>
+          {(opt) => {
+            const id = `${props.name}-${opt.value || 'any'}`;
+            return (
+              <li class="choice">
+                <input
+                  type="radio"
+                  id={id}
+                  name={props.name}
+                  value={opt.value}
+                  checked={(props.selected ?? '') === opt.value}
+                  onChange={() => props.onSelect(opt.value || null)}
+                />
+                <label for={id}>{opt.label}</label>
+              </li>
+            );
+          }}
+        </For>
+      </ul>
+    </fieldset>
+  );
+}

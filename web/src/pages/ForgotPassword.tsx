@@ -1,0 +1,81 @@
+import { A } from '@solidjs/router';
+import { Show, createSignal } from 'solid-js';
+import { DevOutboxHint } from '../components/DevOutboxHint.tsx';
+import { useApp } from '../lib/context.ts';
+import { sentence } from '../lib/format.ts';
+import { usePageTitle } from '../lib/title.ts';
+
+export default function ForgotPassword() {
+  const { supabase } = useApp();
+  usePageTitle(() => 'Reset your password');
+  const [email, setEmail] = createSignal('');
+  const [sentTo, setSentTo] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const address = email().trim();
+    try {
+      const { error: err } = await supabase.auth.resetPasswordForEmail(address, {
+        redirectTo: `${location.origin}/reset-password`,
+      });
+      // Unknown addresses get the same answer as known ones: the page does not reveal who has an account.
+      if (err && (!err.status || err.status === 429 || err.status >= 500)) setError(sentence(err.message || 'The reset link could not be sent.'));
+      else setSentTo(address);
+    } catch {
+      setError('Could not reach the server. Check your connection and try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="container auth-page">
+      <div class="auth-card">
+        <h1>Reset your password</h1>
+        <Show
+          when={sentTo()}
+          fallback={
+            <>
+              <p>Enter the email address you signed up with and we will send you a link to choose a new password.</p>
+              <form onSubmit={submit}>
+                <div class="field">
+                  <label for="forgot-email">Email</label>
+                  <input id="forgot-email" type="email" name="email" autocomplete="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
+                </div>
+                <Show when={error()}>
+                  <p class="notice notice-error" role="alert">
+                    {error()}
+                  </p>
+                </Show>
+                <button type="submit" class="button button-primary button-block" disabled={busy()}>
+                  {busy() ? 'Sending…' : 'Send reset link'}
+                </button>
+              </form>
+            </>
+          }
+        >
+          {(address) => (
+            <>
+              <p role="status" class="notice notice-success">
+                If an account exists for <strong>{address()}</strong>, we sent a link to reset your password. It may take a minute to arrive.
+              </p>
+              <DevOutboxHint />
+              <p>
+                <button type="button" class="button-link" onClick={() => setSentTo(null)}>
+                  Use a different email address
+                </button>
+              </p>
+            </>
+          )}
+        </Show>
+        <p>
+          <A href="/signin">Back to sign in</A>
+        </p>
+      </div>
+    </div>
+  );
+}

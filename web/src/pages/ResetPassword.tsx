@@ -1,0 +1,153 @@
+import { A, useLocation, useNavigate } from '@solidjs/router';
+import { Match, Show, Switch, createEffect, createSignal, onMount } from 'solid-js';
+import { Loading } from '../components/Notices.tsx';
+import { useApp } from '../lib/context.ts';
+import { sentence } from '../lib/format.ts';
+import { usePageTitle } from '../lib/title.ts';
+
+type Phase = 'verifying' | 'waiting' | 'ready' | 'invalid' | 'done';
+
+/**
+ * The page a recovery mail links to: /reset-password?token_hash=...&type=recovery.
+ * The token signs the user in (verifyOtp); then they choose a new password.
+ */
+export default function ResetPassword() {
+  const { supabase, auth, announce } = useApp();
+  const location = useLocation();
+  const navigate = useNavigate();
+  usePageTitle(() => 'Choose a new password');
+
+  const [phase, setPhase] = createSignal<Phase>('waiting');
+  const [linkError, setLinkError] = createSignal<string | null>(null);
+  const [password, setPassword] = createSignal('');
+  const [confirm, setConfirm] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  onMount(async () => {
+    const query = new URLSearchParams(location.search);
+    const tokenHash = query.get('token_hash');
+    const type = query.get('type');
+    if (!tokenHash) return; // no link: see the effect below
+    setPhase('verifying');
+    if (type !== null && type !== 'recovery') {
+      setLinkError('This link is not a password reset link.');
+      setPhase('invalid');
+      return;
+    }
+    try {
+      const { error: err } = await supabase.auth.verifyOtp({ token_hash: tokenHash, type: 'recovery' });
+      if (err) {
+        setLinkError(sentence(err.message || 'This link is invalid or has expired.'));
+        setPhase('invalid');
+        return;
+      }
+      // The token is spent: keep it out of the history and of a reload.
+      navigate('/reset-password', { replace: true, scroll: false });
+      setPhase('ready');
+    } catch {
+      setLinkError('Could not reach the server. Check your connection and try again.');
+      setPhase('invalid');
+    }
+  });
+
+  // Without a token, a signed-in user may still set a new password here.
+  createEffect(() => {
+    if (phase() !== 'waiting') return;
+    if (auth.state.status === 'signed-in') setPhase('ready');
+    else if (auth.state.status === 'signed-out') {
+      setLinkError('This page needs the link from your password reset email. The link may be incomplete or already used.');
+      setPhase('invalid');
+    }
+  });
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setError(null);
+    if (password() !== confirm()) {
+      setError('The two passwords do not match.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const { error: err } = await supabase.auth.updateUser({ password: password() });
+      if (err) setError(sentence(err.message || 'Your password could not be changed.'));
+      else {
+        setPhase('done');
+        announce('Your password has been changed.');
+      }
+    } catch {
+      setError('Could not reach the server. Check your connection and try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="container auth-page">
+      <div class="auth-card">
+        <h1>Choose a new password</h1>
+        <Switch>
+          <Match when={phase() === 'verifying' || phase() === 'waiting'}>
+            <Loading label="Checking your reset link…" />
+          </Match>
+          <Match when={phase() === 'invalid'}>
+            <div class="notice notice-error" role="alert">
+              <p>{linkError()}</p>
+            </div>
+            <p>
+              <A href="/forgot-password">Request a new reset link</A>
+            </p>
+          </Match>
+          <Match when={phase() === 'ready'}>
+            <Show when={auth.state.user}>{(u) => <p>Signed in as {u().email}.</p>}</Show>
+            <form onSubmit={submit}>
+              <div class="field">
+                <label for="reset-password">New password</label>
+                <input
+                  id="reset-password"
+                  type="password"
+                  name="password"
+                  autocomplete="new-password"
+                  required
+                  value={password()}
+                  onInput={(e) => setPassword(e.currentTarget.value)}
+                />
+              </div>
+              <div class="field">
+                <label for="reset-confirm">Confirm new password</label>
+                <input
+                  id="reset-confirm"
+                  type="password"
+                  name="confirm"
+                  autocomplete="new-password"
+                  required
+                  value={confirm()}
+                  onInput={(e) => setConfirm(e.currentTarget.value)}
+                />
+              </div>
+              <Show when={error()}>
+                <p class="notice notice-error" role="alert">
+                  {error()}
+                </p>
+              </Show>
+              <button type="submit" class="button button-primary button-block" disabled={busy()}>
+                {busy() ? 'Saving…' : 'Set new password'}
+              </button>
+            </form>
+          </Match>
+          <Match when={phase() === 'done'}>
+            <p class="notice notice-success" role="status">
+              Your password has been changed. You are signed in.
+            </p>
+            <p>
+              <A href="/dashboard" class="button button-primary">
+                Go to your dashboard
+              </A>
+            </p>
+          </Match>
+        </Switch>
+      </div>
+    </div>
+  );
+}
