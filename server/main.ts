@@ -52,14 +52,17 @@ async function main() {
       const url = `http://localhost:${info.port}`;
       void createHostApp({ env, siteUrl: env.SITE_URL ?? url, db, jwtSecret: secret, webRoot }).then((built) => {
         app = built;
-        log('');
-        log(`LMS is running at ${url}  (${db.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}` : 'PostgreSQL'})`);
+        // One write, so whoever reads the output sees the whole banner at once.
+        const lines = ['', `LMS is running at ${url}  (${db.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}` : 'PostgreSQL'})`];
         if (env.SEED) {
-          log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
-          for (const a of DEMO_ACCOUNTS) log(`  ${a.email.padEnd(26)} ${a.role}`);
+          lines.push(`Demo accounts (password: ${DEMO_PASSWORD}):`);
+          for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(26)} ${a.role}`);
         }
-        if (env.DEV_OUTBOX) log(`Mail outbox (dev): ${url}/dev/outbox`);
-        log('');
+        if (env.DEV_OUTBOX) lines.push(`Mail outbox (dev): ${url}/dev/outbox`);
+        log(`${lines.join('\n')}\n`);
+      }, (err: unknown) => {
+        process.stderr.write(`lms: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exit(1);
       });
     },
   );
