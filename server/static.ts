@@ -16,6 +16,22 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/**
+ * The page's content security policy: only our own scripts, no inline script, no framing.
+ * Images may come from https URLs (course thumbnails, avatars); data only from this origin.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** The built web app: files under `root`, and index.html for client-side routes (SPA). */
 export function webApp(root: string) {
   const base = resolve(root);
@@ -40,6 +56,7 @@ export function webApp(root: string) {
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
       'referrer-policy': 'strict-origin-when-cross-origin',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
     });
   };
 }

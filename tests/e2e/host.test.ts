@@ -58,6 +58,8 @@ describe('the embedded host', () => {
   it('serves the web app for client routes and JSON errors for unknown API routes', async () => {
     const page = await fetch(`${server!.url}/courses/some-course`);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'(;|$)/);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
     const api = await fetch(`${server!.url}/api/nothing-here`);
     expect(api.status).toBe(404);
     expect(await api.json()).toEqual({ error: { code: 'not_found', message: 'route not found' } });
