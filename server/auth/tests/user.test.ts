@@ -108,6 +108,10 @@ describe.each(engines())('on %s', (engine) => {
       const res = await h.call('PUT', '/user', { token: s.access_token, body: { email: 'Ada.Lovelace@example.com' } });
       expect((await res.json()).email).toBe('ada.lovelace@example.com');
       await signIn(h, 'ada.lovelace@example.com');
+      const [profile] = await h.db.asOwner((sql) =>
+        sql.query<{ email: string }>('select email from public.profiles where id = $1', [s.user.id]),
+      );
+      expect(profile!.email).toBe('ada.lovelace@example.com');
     });
 
     it('changes the email after the link mailed to the new address is followed, without autoconfirm', async () => {
