@@ -1,0 +1,17 @@
+import { ACCOUNTS } from '../data/index.ts';
+import type { SeedStep } from './context.ts';
+import { upsertAccounts } from './upsert-accounts.ts';
+
+/** The admin's email: isSeeded() looks for this account. */
+export const ADMIN_EMAIL = 'admin@demo.test';
+
+const admin = ACCOUNTS.filter((a) => a.email === ADMIN_EMAIL);
+
+/**
+ * The admin account. Must be the seed's last step: isSeeded() looks for the admin, so it
+ * exists only once all else is done.
+ */
+export const seedAdminAccount: SeedStep = async (sql, ctx) => {
+  const { created } = await upsertAccounts(sql, admin, ctx.hash, ctx.now);
+  ctx.accountsCreated += created;
+};
