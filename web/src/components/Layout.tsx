@@ -1,8 +1,8 @@
 import { A, useIsRouting, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { Show, Suspense, createEffect, createSignal, on, onCleanup } from 'solid-js';
-import { errorMessage } from '../lib/api.ts';
 import { useApp } from '../lib/context.ts';
 import { SITE_NAME } from '../lib/site.ts';
+import { createAction } from '../lib/submit.ts';
 import { Loading } from './Notices.tsx';
 
 /** The frame around every page: skip link, header, main, footer. */
@@ -79,23 +79,12 @@ export function Layout(props: RouteSectionProps) {
 function Header() {
   const { auth, announce } = useApp();
   const navigate = useNavigate();
-  const [signOutError, setSignOutError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-
-  const signOut = async () => {
-    setBusy(true);
-    setSignOutError(null);
+  const { run: signOut, busy, error: signOutError } = createAction(async () => {
     // Leave signed-in pages first, so they do not redirect to the sign-in page on the way out.
     navigate('/');
-    try {
-      await auth.signOut();
-      announce('You are signed out.');
-    } catch (err) {
-      setSignOutError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    await auth.signOut();
+    announce('You are signed out.');
+  });
 
   return (
     <header class="site-header">

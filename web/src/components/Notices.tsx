@@ -18,6 +18,17 @@ export function ErrorNotice(props: { error: unknown; retry?: () => void; childre
   );
 }
 
+/** A short error message, shown (and announced: role=alert) while there is one. */
+export function ErrorMessage(props: { message: string | null; id?: string }) {
+  return (
+    <Show when={props.message}>
+      <p class="notice notice-error" role="alert" id={props.id}>
+        {props.message}
+      </p>
+    </Show>
+  );
+}
+
 export function Loading(props: { label?: string }) {
   return (
     <p class="loading" role="status">

@@ -10,6 +10,9 @@ import type {
 } from '../../../edge/api-types.ts';
 import { sentence } from './format.ts';
 
+/** What the user sees when a request never reached the server. */
+export const NETWORK_ERROR = 'Could not reach the server. Check your connection and try again.';
+
 /** A failed API call, with the server's code and a message fit to show to the user. */
 export class ApiError extends Error {
   readonly status: number;
@@ -71,7 +74,7 @@ async function request<T>(url: string, init: RequestInit, token: string | null):
   try {
     res = await fetch(url, { ...init, headers, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'network', 'Could not reach the server. Check your connection and try again.');
+    throw new ApiError(0, 'network', NETWORK_ERROR);
   }
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204) return undefined as T;

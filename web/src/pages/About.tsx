@@ -1,5 +1,6 @@
 import { A, useLocation } from '@solidjs/router';
-import { For, onMount } from 'solid-js';
+import { onMount } from 'solid-js';
+import { FaqList } from '../components/FaqList.tsx';
 import { CONTACT_EMAIL, SITE_NAME } from '../lib/site.ts';
 import { usePageTitle } from '../lib/title.ts';
 import { FAQ } from './faq.ts';
@@ -32,14 +33,7 @@ export default function About() {
 
       <section id="faq" aria-labelledby="faq-title" tabindex="-1">
         <h2 id="faq-title">Frequently asked questions</h2>
-        <For each={FAQ}>
-          {(item) => (
-            <details class="faq-item">
-              <summary>{item.q}</summary>
-              <p>{item.a}</p>
-            </details>
-          )}
-        </For>
+        <FaqList items={FAQ} />
       </section>
 
       <section id="contact" aria-labelledby="contact-title" tabindex="-1">

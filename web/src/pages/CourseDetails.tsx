@@ -4,14 +4,15 @@ import type { CourseDetail, InstructorCard, SyllabusSection } from '../../../edg
 import { Badges } from '../components/Badges.tsx';
 import { CourseCover } from '../components/CourseCover.tsx';
 import { Markdown } from '../components/Markdown.tsx';
-import { ErrorNotice, Loading } from '../components/Notices.tsx';
+import { ErrorMessage, ErrorNotice, Loading } from '../components/Notices.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { Stars } from '../components/Stars.tsx';
-import { errorMessage, isApiError } from '../lib/api.ts';
+import { isApiError } from '../lib/api.ts';
 import { useApp } from '../lib/context.ts';
 import { DIFFICULTY_LABELS, LESSON_TYPE_LABELS, formatDuration, formatMoney, plural } from '../lib/format.ts';
 import { initials } from '../lib/placeholder.ts';
 import { safeContentUrl } from '../lib/safe-url.ts';
+import { createAction } from '../lib/submit.ts';
 import { usePageTitle } from '../lib/title.ts';
 import { NotFoundContent } from './NotFound.tsx';
 
@@ -154,8 +155,6 @@ function CourseView(props: { course: CourseDetail; onEnrolled: (e: NonNullable<C
 
 function EnrollActions(props: { course: CourseDetail; onEnrolled: (e: NonNullable<CourseDetail['enrollment']>) => void }) {
   const { api, auth, announce } = useApp();
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
   const [justEnrolled, setJustEnrolled] = createSignal(false);
   let goLink: HTMLAnchorElement | undefined;
 
@@ -170,21 +169,13 @@ function EnrollActions(props: { course: CourseDetail; onEnrolled: (e: NonNullabl
   };
   const here = () => `/courses/${encodeURIComponent(c().slug)}`;
 
-  const enroll = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { enrollment } = await api.enroll(c().id);
-      setJustEnrolled(true);
-      props.onEnrolled(enrollment);
-      announce(`You are enrolled in ${c().title}.`);
-      requestAnimationFrame(() => goLink?.focus());
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run: enroll, busy, error } = createAction(async () => {
+    const { enrollment } = await api.enroll(c().id);
+    setJustEnrolled(true);
+    props.onEnrolled(enrollment);
+    announce(`You are enrolled in ${c().title}.`);
+    requestAnimationFrame(() => goLink?.focus());
+  });
 
   return (
     <div class="enroll-actions">
@@ -222,11 +213,7 @@ function EnrollActions(props: { course: CourseDetail; onEnrolled: (e: NonNullabl
           <button type="button" class="button button-primary button-block" onClick={enroll} disabled={busy()} aria-describedby={error() ? 'enroll-error' : undefined}>
             {busy() ? 'Enrolling…' : c().price.amount === 0 ? 'Enroll for free' : 'Enroll'}
           </button>
-          <Show when={error()}>
-            <p class="notice notice-error" role="alert" id="enroll-error">
-              {error()}
-            </p>
-          </Show>
+          <ErrorMessage message={error()} id="enroll-error" />
         </Match>
       </Switch>
     </div>

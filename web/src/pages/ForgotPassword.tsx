@@ -1,8 +1,11 @@
 import { A } from '@solidjs/router';
 import { Show, createSignal } from 'solid-js';
 import { DevOutboxHint } from '../components/DevOutboxHint.tsx';
+import { Field, SubmitButton } from '../components/Form.tsx';
+import { ErrorMessage } from '../components/Notices.tsx';
 import { useApp } from '../lib/context.ts';
 import { sentence } from '../lib/format.ts';
+import { createSubmit } from '../lib/submit.ts';
 import { usePageTitle } from '../lib/title.ts';
 
 export default function ForgotPassword() {
@@ -10,27 +13,16 @@ export default function ForgotPassword() {
   usePageTitle(() => 'Reset your password');
   const [email, setEmail] = createSignal('');
   const [sentTo, setSentTo] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
 
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { submit, busy, error } = createSubmit(async () => {
     const address = email().trim();
-    try {
-      const { error: err } = await supabase.auth.resetPasswordForEmail(address, {
-        redirectTo: `${location.origin}/reset-password`,
-      });
-      // Unknown addresses get the same answer as known ones: the page does not reveal who has an account.
-      if (err && (!err.status || err.status === 429 || err.status >= 500)) setError(sentence(err.message || 'The reset link could not be sent.'));
-      else setSentTo(address);
-    } catch {
-      setError('Could not reach the server. Check your connection and try again.');
-    } finally {
-      setBusy(false);
-    }
-  };
+    const { error: err } = await supabase.auth.resetPasswordForEmail(address, {
+      redirectTo: `${location.origin}/reset-password`,
+    });
+    // Unknown addresses get the same answer as known ones: the page does not reveal who has an account.
+    if (err && (!err.status || err.status === 429 || err.status >= 500)) return sentence(err.message || 'The reset link could not be sent.');
+    setSentTo(address);
+  });
 
   return (
     <div class="container auth-page">
@@ -42,18 +34,11 @@ export default function ForgotPassword() {
             <>
               <p>Enter the email address you signed up with and we will send you a link to choose a new password.</p>
               <form onSubmit={submit}>
-                <div class="field">
-                  <label for="forgot-email">Email</label>
-                  <input id="forgot-email" type="email" name="email" autocomplete="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-                </div>
-                <Show when={error()}>
-                  <p class="notice notice-error" role="alert">
-                    {error()}
-                  </p>
-                </Show>
-                <button type="submit" class="button button-primary button-block" disabled={busy()}>
-                  {busy() ? 'Sending…' : 'Send reset link'}
-                </button>
+                <Field id="forgot-email" label="Email" type="email" name="email" autocomplete="email" required value={email()} onValue={setEmail} />
+                <ErrorMessage message={error()} />
+                <SubmitButton busy={busy()} busyLabel="Sending…">
+                  Send reset link
+                </SubmitButton>
               </form>
             </>
           }

@@ -1,7 +1,8 @@
 import { A } from '@solidjs/router';
-import { For, Show, createResource } from 'solid-js';
+import { For, createResource } from 'solid-js';
 import { Async } from '../components/Async.tsx';
-import { CourseCard } from '../components/CourseCard.tsx';
+import { CourseShelf } from '../components/CourseShelf.tsx';
+import { FaqList } from '../components/FaqList.tsx';
 import { useApp } from '../lib/context.ts';
 import { plural } from '../lib/format.ts';
 import { TAGLINE } from '../lib/site.ts';
@@ -41,41 +42,27 @@ export default function Home() {
         </div>
       </section>
 
-      <section class="container section" aria-labelledby="popular-title">
-        <div class="section-head">
-          <h2 id="popular-title">Popular courses</h2>
-          <A href="/courses?sort=popular" class="more-link">
-            See all courses
-          </A>
-        </div>
-        <Async resource={popular} loading="Loading popular courses…" retry={refetchPopular}>
-          {(list) => (
-            <Show when={list().items.length > 0} fallback={<p class="muted">No courses are published yet.</p>}>
-              <div class="card-grid">
-                <For each={list().items}>{(course) => <CourseCard course={course} />}</For>
-              </div>
-            </Show>
-          )}
-        </Async>
-      </section>
+      <CourseShelf
+        id="popular"
+        title="Popular courses"
+        href="/courses?sort=popular"
+        linkLabel="See all courses"
+        courses={popular}
+        retry={refetchPopular}
+        loading="Loading popular courses…"
+        empty="No courses are published yet."
+      />
 
-      <section class="container section" aria-labelledby="newest-title">
-        <div class="section-head">
-          <h2 id="newest-title">Newest courses</h2>
-          <A href="/courses?sort=newest" class="more-link">
-            See all new courses
-          </A>
-        </div>
-        <Async resource={newest} loading="Loading new courses…" retry={refetchNewest}>
-          {(list) => (
-            <Show when={list().items.length > 0} fallback={<p class="muted">No new courses right now.</p>}>
-              <div class="card-grid">
-                <For each={list().items}>{(course) => <CourseCard course={course} />}</For>
-              </div>
-            </Show>
-          )}
-        </Async>
-      </section>
+      <CourseShelf
+        id="newest"
+        title="Newest courses"
+        href="/courses?sort=newest"
+        linkLabel="See all new courses"
+        courses={newest}
+        retry={refetchNewest}
+        loading="Loading new courses…"
+        empty="No new courses right now."
+      />
 
       <section class="container section" aria-labelledby="categories-title">
         <h2 id="categories-title">Explore by category</h2>
@@ -111,14 +98,7 @@ export default function Home() {
 
       <section class="container section faq-preview" aria-labelledby="faq-title">
         <h2 id="faq-title">Frequently asked questions</h2>
-        <For each={HOME_FAQ}>
-          {(item) => (
-            <details class="faq-item">
-              <summary>{item.q}</summary>
-              <p>{item.a}</p>
-            </details>
-          )}
-        </For>
+        <FaqList items={HOME_FAQ} />
         <p>
           <a href="/about#faq">More questions and answers</a>
         </p>

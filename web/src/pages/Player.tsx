@@ -1,9 +1,9 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { For, Match, Show, Switch, createEffect, createMemo, createResource, createSignal } from 'solid-js';
+import { For, Match, Show, Switch, createEffect, createMemo, createResource } from 'solid-js';
 import type { CoursePlayer, LessonContent, PlayerLesson } from '../../../edge/api-types.ts';
 import { Markdown } from '../components/Markdown.tsx';
 import { CheckIcon, CircleIcon, LockIcon } from '../components/Icons.tsx';
-import { ErrorNotice, Loading } from '../components/Notices.tsx';
+import { ErrorMessage, ErrorNotice, Loading } from '../components/Notices.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { RequireAuth } from '../components/RequireAuth.tsx';
 import { errorMessage, isApiError } from '../lib/api.ts';
@@ -11,6 +11,7 @@ import { useApp } from '../lib/context.ts';
 import { LESSON_TYPE_LABELS, formatDate, formatDuration, plural } from '../lib/format.ts';
 import { flattenLessons, neighbours, pickStartLesson, withLessonCompleted } from '../lib/player.ts';
 import { safeContentUrl } from '../lib/safe-url.ts';
+import { createAction } from '../lib/submit.ts';
 import { usePageTitle } from '../lib/title.ts';
 
 export default function PlayerPage() {
@@ -217,8 +218,10 @@ function LessonView(props: {
   onCompleted: (lessonId: string, enrollment: CoursePlayer['enrollment']) => void;
 }) {
   const { api } = useApp();
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { run: markComplete, busy, error, setError } = createAction(async (id: string) => {
+    const { enrollment } = await api.completeLesson(id);
+    props.onCompleted(id, enrollment);
+  });
   const around = () => neighbours(props.lessons, props.lesson.id);
   const completed = () => props.lesson.completed || (props.content?.id === props.lesson.id && props.content.completed);
 
@@ -230,17 +233,7 @@ function LessonView(props: {
 
   const complete = async () => {
     if (busy() || completed() || !props.content) return;
-    const id = props.lesson.id;
-    setBusy(true);
-    setError(null);
-    try {
-      const { enrollment } = await api.completeLesson(id);
-      props.onCompleted(id, enrollment);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    await markComplete(props.lesson.id);
   };
 
   return (
@@ -282,11 +275,7 @@ function LessonView(props: {
               Completed
             </Show>
           </button>
-          <Show when={error()}>
-            <p class="notice notice-error" role="alert">
-              {error()}
-            </p>
-          </Show>
+          <ErrorMessage message={error()} />
         </div>
       </Show>
 

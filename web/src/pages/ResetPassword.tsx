@@ -1,8 +1,11 @@
 import { A, useLocation, useNavigate } from '@solidjs/router';
 import { Match, Show, Switch, createEffect, createSignal, onMount } from 'solid-js';
-import { Loading } from '../components/Notices.tsx';
+import { Field, SubmitButton } from '../components/Form.tsx';
+import { ErrorMessage, Loading } from '../components/Notices.tsx';
+import { NETWORK_ERROR } from '../lib/api.ts';
 import { useApp } from '../lib/context.ts';
 import { sentence } from '../lib/format.ts';
+import { createSubmit } from '../lib/submit.ts';
 import { usePageTitle } from '../lib/title.ts';
 
 type Phase = 'verifying' | 'waiting' | 'ready' | 'invalid' | 'done';
@@ -21,8 +24,6 @@ export default function ResetPassword() {
   const [linkError, setLinkError] = createSignal<string | null>(null);
   const [password, setPassword] = createSignal('');
   const [confirm, setConfirm] = createSignal('');
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
 
   onMount(async () => {
     const query = new URLSearchParams(location.search);
@@ -46,7 +47,7 @@ export default function ResetPassword() {
       navigate('/reset-password', { replace: true, scroll: false });
       setPhase('ready');
     } catch {
-      setLinkError('Could not reach the server. Check your connection and try again.');
+      setLinkError(NETWORK_ERROR);
       setPhase('invalid');
     }
   });
@@ -61,27 +62,15 @@ export default function ResetPassword() {
     }
   });
 
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setError(null);
-    if (password() !== confirm()) {
-      setError('The two passwords do not match.');
-      return;
-    }
-    setBusy(true);
-    try {
+  const { submit, busy, error } = createSubmit(
+    async () => {
       const { error: err } = await supabase.auth.updateUser({ password: password() });
-      if (err) setError(sentence(err.message || 'Your password could not be changed.'));
-      else {
-        setPhase('done');
-        announce('Your password has been changed.');
-      }
-    } catch {
-      setError('Could not reach the server. Check your connection and try again.');
-    } finally {
-      setBusy(false);
-    }
-  };
+      if (err) return sentence(err.message || 'Your password could not be changed.');
+      setPhase('done');
+      announce('Your password has been changed.');
+    },
+    { check: () => (password() !== confirm() ? 'The two passwords do not match.' : null) },
+  );
 
   return (
     <div class="container auth-page">
@@ -102,38 +91,30 @@ export default function ResetPassword() {
           <Match when={phase() === 'ready'}>
             <Show when={auth.state.user}>{(u) => <p>Signed in as {u().email}.</p>}</Show>
             <form onSubmit={submit}>
-              <div class="field">
-                <label for="reset-password">New password</label>
-                <input
-                  id="reset-password"
-                  type="password"
-                  name="password"
-                  autocomplete="new-password"
-                  required
-                  value={password()}
-                  onInput={(e) => setPassword(e.currentTarget.value)}
-                />
-              </div>
-              <div class="field">
-                <label for="reset-confirm">Confirm new password</label>
-                <input
-                  id="reset-confirm"
-                  type="password"
-                  name="confirm"
-                  autocomplete="new-password"
-                  required
-                  value={confirm()}
-                  onInput={(e) => setConfirm(e.currentTarget.value)}
-                />
-              </div>
-              <Show when={error()}>
-                <p class="notice notice-error" role="alert">
-                  {error()}
-                </p>
-              </Show>
-              <button type="submit" class="button button-primary button-block" disabled={busy()}>
-                {busy() ? 'Saving…' : 'Set new password'}
-              </button>
+              <Field
+                id="reset-password"
+                label="New password"
+                type="password"
+                name="password"
+                autocomplete="new-password"
+                required
+                value={password()}
+                onValue={setPassword}
+              />
+              <Field
+                id="reset-confirm"
+                label="Confirm new password"
+                type="password"
+                name="confirm"
+                autocomplete="new-password"
+                required
+                value={confirm()}
+                onValue={setConfirm}
+              />
+              <ErrorMessage message={error()} />
+              <SubmitButton busy={busy()} busyLabel="Saving…">
+                Set new password
+              </SubmitButton>
             </form>
           </Match>
           <Match when={phase() === 'done'}>

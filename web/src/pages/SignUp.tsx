@@ -1,53 +1,39 @@
-import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { Show, createEffect, createSignal } from 'solid-js';
+import { A } from '@solidjs/router';
+import { Show, createSignal } from 'solid-js';
 import { DevOutboxHint } from '../components/DevOutboxHint.tsx';
+import { Field, SubmitButton } from '../components/Form.tsx';
+import { ErrorMessage } from '../components/Notices.tsx';
+import { useAfterSignIn } from '../lib/after-sign-in.ts';
 import { useApp } from '../lib/context.ts';
 import { sentence } from '../lib/format.ts';
-import { safeNext } from '../lib/safe-url.ts';
+import { createSubmit } from '../lib/submit.ts';
 import { usePageTitle } from '../lib/title.ts';
 
 export default function SignUp() {
-  const { supabase, auth } = useApp();
-  const navigate = useNavigate();
-  const [params] = useSearchParams<{ next?: string }>();
-  const next = () => safeNext(typeof params.next === 'string' ? params.next : null);
+  const { supabase } = useApp();
   usePageTitle(() => 'Create an account');
 
   const [form, setForm] = createSignal({ firstName: '', lastName: '', email: '', password: '' });
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
   const [confirmFor, setConfirmFor] = createSignal<string | null>(null);
-  const set = (key: 'firstName' | 'lastName' | 'email' | 'password') => (e: InputEvent & { currentTarget: HTMLInputElement }) =>
-    setForm({ ...form(), [key]: e.currentTarget.value });
+  const set = (key: 'firstName' | 'lastName' | 'email' | 'password') => (value: string) => setForm({ ...form(), [key]: value });
 
-  createEffect(() => {
-    if (auth.state.status === 'signed-in') navigate(next(), { replace: true });
-  });
+  const withNext = useAfterSignIn();
 
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
+  const { submit, busy, error } = createSubmit(async () => {
     const f = form();
-    setBusy(true);
-    setError(null);
-    try {
-      const { data, error: err } = await supabase.auth.signUp({
-        email: f.email.trim(),
-        password: f.password,
-        options: {
-          data: { first_name: f.firstName.trim(), last_name: f.lastName.trim() },
-          emailRedirectTo: `${location.origin}/signin`,
-        },
-      });
-      if (err) setError(sentence(err.message || 'Sign-up failed.'));
-      // With a session the user is signed in (the effect above moves on); without one,
-      // the address must be confirmed first.
-      else if (!data.session) setConfirmFor(f.email.trim());
-    } catch {
-      setError('Could not reach the server. Check your connection and try again.');
-    } finally {
-      setBusy(false);
-    }
-  };
+    const { data, error: err } = await supabase.auth.signUp({
+      email: f.email.trim(),
+      password: f.password,
+      options: {
+        data: { first_name: f.firstName.trim(), last_name: f.lastName.trim() },
+        emailRedirectTo: `${location.origin}/signin`,
+      },
+    });
+    if (err) return sentence(err.message || 'Sign-up failed.');
+    // With a session the user is signed in (useAfterSignIn moves on); without one,
+    // the address must be confirmed first.
+    if (!data.session) setConfirmFor(f.email.trim());
+  });
 
   return (
     <div class="container auth-page">
@@ -60,42 +46,27 @@ export default function SignUp() {
               <p class="muted">Free to join. Enrol in free courses straight away.</p>
               <form onSubmit={submit}>
                 <div class="field-row">
-                  <div class="field">
-                    <label for="signup-first">First name</label>
-                    <input id="signup-first" name="firstName" autocomplete="given-name" required maxLength={100} value={form().firstName} onInput={set('firstName')} />
-                  </div>
-                  <div class="field">
-                    <label for="signup-last">Last name</label>
-                    <input id="signup-last" name="lastName" autocomplete="family-name" required maxLength={100} value={form().lastName} onInput={set('lastName')} />
-                  </div>
+                  <Field id="signup-first" label="First name" name="firstName" autocomplete="given-name" required maxLength={100} value={form().firstName} onValue={set('firstName')} />
+                  <Field id="signup-last" label="Last name" name="lastName" autocomplete="family-name" required maxLength={100} value={form().lastName} onValue={set('lastName')} />
                 </div>
-                <div class="field">
-                  <label for="signup-email">Email</label>
-                  <input id="signup-email" type="email" name="email" autocomplete="email" required value={form().email} onInput={set('email')} />
-                </div>
-                <div class="field">
-                  <label for="signup-password">Password</label>
-                  <input
-                    id="signup-password"
-                    type="password"
-                    name="password"
-                    autocomplete="new-password"
-                    required
-                    value={form().password}
-                    onInput={set('password')}
-                  />
-                </div>
-                <Show when={error()}>
-                  <p class="notice notice-error" role="alert">
-                    {error()}
-                  </p>
-                </Show>
-                <button type="submit" class="button button-primary button-block" disabled={busy()}>
-                  {busy() ? 'Creating your account…' : 'Create account'}
-                </button>
+                <Field id="signup-email" label="Email" type="email" name="email" autocomplete="email" required value={form().email} onValue={set('email')} />
+                <Field
+                  id="signup-password"
+                  label="Password"
+                  type="password"
+                  name="password"
+                  autocomplete="new-password"
+                  required
+                  value={form().password}
+                  onValue={set('password')}
+                />
+                <ErrorMessage message={error()} />
+                <SubmitButton busy={busy()} busyLabel="Creating your account…">
+                  Create account
+                </SubmitButton>
               </form>
               <p>
-                Already have an account? <A href={`/signin${next() === '/dashboard' ? '' : `?next=${encodeURIComponent(next())}`}`}>Sign in instead</A>
+                Already have an account? <A href={withNext('/signin')}>Sign in instead</A>
               </p>
             </>
           }
