@@ -8,6 +8,9 @@ import type { Env } from './env.ts';
 import { outboxMailer } from './mail/outbox.ts';
 import { webApp } from './static.ts';
 
+const isLoopback = (ip: string | undefined) =>
+  ip !== undefined && (ip === '::1' || /^127\./.test(ip) || /^::ffff:127\./.test(ip));
+
 export interface HostDeps {
   env: Env;
   /** The public origin (SITE_URL, or the address the server listens on). */
@@ -47,7 +50,13 @@ export async function createHostApp({ env, siteUrl, db, jwtSecret, webRoot }: Ho
     }),
   );
   if (env.DEV_OUTBOX) {
-    app.get('/dev/api/outbox', async (c) => c.json({ items: await mailer.list(100) }, 200, { 'cache-control': 'no-store' }));
+    // Live reset links: only for a browser on this machine (the host sets x-real-ip from the socket).
+    app.get('/dev/api/outbox', async (c) => {
+      if (!isLoopback(c.req.header('x-real-ip'))) {
+        return c.json({ error: { code: 'forbidden', message: 'the dev outbox is only served to this machine' } }, 403);
+      }
+      return c.json({ items: await mailer.list(100) }, 200, { 'cache-control': 'no-store' });
+    });
   }
   // A mounted app's own notFound does not apply here: unknown API paths must not fall
   // through to the web app's index.html.

@@ -17,12 +17,15 @@ const schema = z.object({
   AUTH_SIGNIN_LIMIT: z.coerce.number().int().min(1).default(10),
   /** Seed demo data on first start. */
   SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-  /** Serve /dev/api/outbox (the embedded mail outbox). On by default in embedded mode. */
-  DEV_OUTBOX: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /**
+   * Serve the embedded mail outbox (/dev/outbox) to clients on this machine. It holds live
+   * reset links, so it is off by default when NODE_ENV=production.
+   */
+  DEV_OUTBOX: z.enum(['true', 'false']).optional(),
   NODE_ENV: z.string().default('development'),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = Omit<z.infer<typeof schema>, 'DEV_OUTBOX'> & { DEV_OUTBOX: boolean };
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
@@ -30,5 +33,6 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`invalid environment:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  const env = parsed.data;
+  return { ...env, DEV_OUTBOX: env.DEV_OUTBOX ? env.DEV_OUTBOX === 'true' : env.NODE_ENV !== 'production' };
 }
