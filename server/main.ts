@@ -18,7 +18,11 @@ async function main() {
     if (closing) return;
     closing = true;
     log(`${signal}: closing the database cleanly…`);
-    server?.close();
+    // Let requests in flight finish (at most a few seconds), then close the database.
+    await Promise.race([
+      new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined))),
+      new Promise((resolve) => setTimeout(resolve, 3000)),
+    ]);
     await db.close();
     process.exit(0);
   };
