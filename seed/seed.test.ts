@@ -15,22 +15,11 @@ import {
   PRICE_BANDS,
 } from './data/index.ts';
 import { wordCount } from './data/md.ts';
+import { MATRIX_TABLES } from '../supabase/tests/matrix.ts';
 import { ids, isSeeded, seed, seedId, type SeedSummary } from './seed.ts';
 
-const TABLES = [
-  'auth.users',
-  'public.profiles',
-  'public.instructors',
-  'public.companies',
-  'public.company_members',
-  'public.categories',
-  'public.courses',
-  'public.sections',
-  'public.lessons',
-  'public.lesson_contents',
-  'public.enrollments',
-  'public.lesson_progress',
-];
+// Every table the RLS matrix knows, so a new table joins the idempotency check by itself.
+const TABLES = ['auth.users', ...MATRIX_TABLES];
 
 /** Row count and a fingerprint of every column (updated_at included) per table. */
 async function snapshot(db: HostDatabase) {
