@@ -72,6 +72,9 @@ describe('with the keyboard only', () => {
     await page.waitForURL(/\/learn\//);
     const bar = page.getByRole('progressbar', { name: 'Course progress' });
     const before = Number(await bar.getAttribute('aria-valuenow'));
+    // The button says aria-disabled until the lesson's content has loaded, as a user hears it.
+    const button = page.getByRole('button', { name: 'Mark as complete' });
+    await expect.poll(() => button.getAttribute('aria-disabled')).toBeNull();
     await tabTo(page, (f) => f.tag === 'button' && f.text === 'Mark as complete', 120);
     await page.keyboard.press('Enter');
     await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(before);

@@ -98,7 +98,9 @@ describe('a learner', () => {
     expect(await progress.getAttribute('aria-valuenow')).toBe('0');
     await expectAccessible('course player');
 
-    await page.getByRole('button', { name: 'Mark as complete' }).click();
+    const markComplete = page.getByRole('button', { name: 'Mark as complete' });
+    await expect.poll(() => markComplete.getAttribute('aria-disabled')).toBeNull(); // content loaded
+    await markComplete.click();
     await page.getByText('Completed', { exact: true }).first().waitFor();
     await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
     const after = Number(await progress.getAttribute('aria-valuenow'));
@@ -156,6 +158,8 @@ describe('a learner', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/dashboard$/);
     await page.getByRole('heading', { name: /^Welcome back, / }).waitFor();
-    expect(await page.getByRole('progressbar', { name: / progress$/ }).count()).toBeGreaterThanOrEqual(2);
+    const bars = page.getByRole('progressbar', { name: / progress$/ });
+    await bars.nth(1).waitFor(); // the cards arrive after the heading
+    expect(await bars.count()).toBeGreaterThanOrEqual(2);
   });
 });
