@@ -7,7 +7,14 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['edge/**/*.test.ts', 'server/**/*.test.ts', 'seed/**/*.test.ts', 'web/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: [
+            'edge/**/*.test.ts',
+            'server/**/*.test.ts',
+            'seed/**/*.test.ts',
+            'web/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'tests/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -17,9 +24,21 @@ export default defineConfig({
         test: {
           name: 'db',
           include: ['supabase/tests/**/*.test.ts'],
+          exclude: ['supabase/tests/perf-guard.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        // The performance guard times reads against the owner's: alone, so other files do not skew it.
+        test: {
+          name: 'perf',
+          include: ['supabase/tests/perf-guard.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
         },
       },
       {

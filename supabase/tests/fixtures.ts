@@ -149,7 +149,7 @@ grant execute on function tests.affected(text) to anon, authenticated;
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
- * Creates the fixtures as the owner, then enrols and records progress through the API
+ * Creates the fixtures as the owner, then enrolls and records progress through the API
  * functions as the learners themselves (the paid seat is the owner's, as fulfilment would be).
  */
 export async function seedFixtures(db: HostDatabase): Promise<void> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, fresh, type TestDatabase } from '../../tests/support/db.ts';
 import type { Sql } from '../../edge/db/port.ts';
+import { engines, fresh, type TestDatabase } from '../../tests/support/db.ts';
 import { FUNCTION_MATRIX, MATRIX, MATRIX_FUNCTIONS, MATRIX_TABLES, VERBS } from './matrix.ts';
 
 /**
@@ -116,15 +116,21 @@ describe.each(engines())('row-level security guard on %s', (engine) => {
     ).toEqual([]);
     expect(
       stale,
-      stale.map((name) => `${name} is in MATRIX_TABLES (${MATRIX_FILE}) but not in the database: remove it.`).join('\n'),
+      stale
+        .map((name) => `${name} is in MATRIX_TABLES (${MATRIX_FILE}) but not in the database: remove it.`)
+        .join('\n'),
     ).toEqual([]);
   });
 
   it('covers every verb of every matrix table', () => {
     const gaps = MATRIX_TABLES.flatMap((table) =>
-      VERBS.filter((verb) => !MATRIX.some((c) => c.table === table && c.verb === verb)).map((verb) => `${table} ${verb}`),
+      VERBS.filter((verb) => !MATRIX.some((c) => c.table === table && c.verb === verb)).map(
+        (verb) => `${table} ${verb}`,
+      ),
     );
-    expect(gaps, gaps.map((g) => `the RLS matrix has no row for ${g}: add one in ${MATRIX_FILE}.`).join('\n')).toEqual([]);
+    expect(gaps, gaps.map((g) => `the RLS matrix has no row for ${g}: add one in ${MATRIX_FILE}.`).join('\n')).toEqual(
+      [],
+    );
   });
 
   it('lists exactly the API functions of schema public in the function matrix', async () => {
@@ -167,7 +173,9 @@ describe.each(engines())('row-level security guard on %s', (engine) => {
     expect(
       unpinned,
       unpinned
-        .map((name) => `security definer function ${name} has no search_path: declare it with \`set search_path = ''\`.`)
+        .map(
+          (name) => `security definer function ${name} has no search_path: declare it with \`set search_path = ''\`.`,
+        )
         .join('\n'),
     ).toEqual([]);
   });

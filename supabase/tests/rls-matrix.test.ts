@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerParams, SET_CALLER_SQL, type Sql } from '../../edge/db/port.ts';
+import type { HostDatabase } from '../../server/db/types.ts';
 import { engines, fresh, type TestDatabase } from '../../tests/support/db.ts';
-import type { Sql } from '../../edge/db/port.ts';
-import { COURSE, LESSON, ROLES, USER, attempt, callerOf, matches, seedFixtures, type Outcome, type Role } from './fixtures.ts';
+import {
+  attempt,
+  COURSE,
+  callerOf,
+  LESSON,
+  matches,
+  type Outcome,
+  ROLES,
+  type Role,
+  seedFixtures,
+  USER,
+} from './fixtures.ts';
 import { D, FK, FUNCTION_MATRIX, MATRIX, VERBS } from './matrix.ts';
 
 /**
@@ -25,9 +37,43 @@ const tableCells = MATRIX.flatMap((c) =>
     role,
     sql: c.verb === 'select' ? c.sql : 'select tests.affected($1) as n',
     params: c.verb === 'select' ? undefined : [c.sql],
+    given: c.given,
     expected: c.expect[role],
   })),
 );
+
+/**
+ * `attempt` from a given state: the owner runs `given`, then the caller's role and claims are
+ * set for the rest of the same transaction (as a request would set them), which always rolls back.
+ */
+async function attemptGiven(
+  db: HostDatabase,
+  role: Role,
+  given: string[],
+  text: string,
+  params?: unknown[],
+): Promise<Outcome> {
+  const rollback = new Error('sentinel: roll the cell back');
+  let outcome: Outcome | undefined;
+  try {
+    await db.asOwner(async (sql) => {
+      for (const statement of given) await sql.query(statement);
+      await sql.query(SET_CALLER_SQL, callerParams(callerOf(role)));
+      try {
+        const rows = await sql.query<{ n: number | string }>(text, params);
+        outcome = Number(rows[0]!.n);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (typeof code !== 'string') throw error;
+        outcome = code;
+      }
+      throw rollback;
+    });
+  } catch (error) {
+    if (error !== rollback) throw error;
+  }
+  return outcome!;
+}
 
 const functionCells = FUNCTION_MATRIX.flatMap((c) =>
   ROLES.map((role) => ({
@@ -66,8 +112,10 @@ describe.each(engines())('row-level security matrix on %s', (engine) => {
   });
 
   describe('tables × verbs × roles', () => {
-    it.each(tableCells)('$name', async ({ role, sql, params, expected }) => {
-      const actual = await attempt(t.db, role, sql, params);
+    it.each(tableCells)('$name', async ({ role, sql, params, given, expected }) => {
+      const actual = given
+        ? await attemptGiven(t.db, role, given, sql, params)
+        : await attempt(t.db, role, sql, params);
       expect(matches(actual, expected), `got ${show(actual)}`).toBe(true);
     });
   });
@@ -81,15 +129,23 @@ describe.each(engines())('row-level security matrix on %s', (engine) => {
 
   describe('column tampering leaves the values alone', () => {
     it("a student cannot make themselves admin, and the role stays 'student'", async () => {
-      const err = await failure(t, 'student', `update public.profiles set role = 'admin' where id = (select auth.uid())`);
+      const err = await failure(
+        t,
+        'student',
+        `update public.profiles set role = 'admin' where id = (select auth.uid())`,
+      );
       expect(err.code).toBe('42501');
-      const [row] = await owner((sql) => sql.query<{ role: string }>('select role from public.profiles where id = $1', [USER.student]));
+      const [row] = await owner((sql) =>
+        sql.query<{ role: string }>('select role from public.profiles where id = $1', [USER.student]),
+      );
       expect(row?.role).toBe('student');
     });
 
-    it('a student cannot set their own enrolment status or progress', async () => {
+    it('a student cannot set their own enrollment status or progress', async () => {
       const before = await owner((sql) =>
-        sql.query('select status, progress_percentage::text as p from public.enrollments where user_id = $1', [USER.student]),
+        sql.query('select status, progress_percentage::text as p from public.enrollments where user_id = $1', [
+          USER.student,
+        ]),
       );
       expect(
         await attempt(t.db, 'student', 'select tests.affected($1) as n', [
@@ -98,7 +154,9 @@ describe.each(engines())('row-level security matrix on %s', (engine) => {
         ]),
       ).toBe(0);
       const after = await owner((sql) =>
-        sql.query('select status, progress_percentage::text as p from public.enrollments where user_id = $1', [USER.student]),
+        sql.query('select status, progress_percentage::text as p from public.enrollments where user_id = $1', [
+          USER.student,
+        ]),
       );
       expect(after).toEqual(before);
       expect(before).toEqual([{ status: 'active', p: '33.33' }]);
@@ -122,7 +180,12 @@ describe.each(engines())('row-level security matrix on %s', (engine) => {
     });
 
     it('an instructor cannot set rating_average or enrollment_count, nor publish their own course', async () => {
-      for (const set of ['rating_average = 5', 'rating_count = 99', 'enrollment_count = 1000', 'published_at = now()']) {
+      for (const set of [
+        'rating_average = 5',
+        'rating_count = 99',
+        'enrollment_count = 1000',
+        'published_at = now()',
+      ]) {
         const err = await failure(t, 'instructor', `update public.courses set ${set} where id = $1`, [COURSE.free]);
         expect(err.code, set).toBe('42501');
       }
@@ -140,6 +203,30 @@ describe.each(engines())('row-level security matrix on %s', (engine) => {
     });
   });
 
+  describe('the course status machine', () => {
+    it('stops the walk published → archived → draft → delete, so learners keep their enrollments', async () => {
+      const walk: string[] = [];
+      const stop = await t.db
+        .asCaller(callerOf('instructor'), async (sql) => {
+          for (const step of ["set status = 'archived'", "set status = 'draft'"]) {
+            await sql.query(`update public.courses ${step} where id = $1`, [COURSE.free]);
+            walk.push(step);
+          }
+          await sql.query('delete from public.courses where id = $1', [COURSE.free]);
+          walk.push('delete');
+        })
+        .catch((error: { code?: string }) => error.code);
+      expect(walk).toEqual(["set status = 'archived'"]);
+      expect(stop).toBe('42501');
+      const [row] = await owner((sql) =>
+        sql.query<{ n: number }>('select count(*)::int as n from public.enrollments where course_id = $1', [
+          COURSE.free,
+        ]),
+      );
+      expect(row?.n).toBe(3);
+    });
+  });
+
   describe('the API functions', () => {
     it('refuses anon with permission denied', async () => {
       for (const text of ['select public.enroll_in_free_course($1)', 'select public.complete_lesson($1)']) {
@@ -149,7 +236,7 @@ describe.each(engines())('row-level security matrix on %s', (engine) => {
       }
     });
 
-    it('refuses to enrol in the paid course with hint payment_required', async () => {
+    it('refuses to enroll in the paid course with hint payment_required', async () => {
       const err = await failure(t, 'student', 'select public.enroll_in_free_course($1)', [COURSE.paid]);
       expect(err.code).toBe('P0001');
       expect(err.hint).toBe('payment_required');
@@ -169,7 +256,7 @@ describe.each(engines())('row-level security matrix on %s', (engine) => {
   });
 
   describe('company admins', () => {
-    it("read their employee's enrolments and progress, and no one else's", async () => {
+    it("read their employee's enrollments and progress, and no one else's", async () => {
       const seen = await t.db.asCaller(callerOf('companyAdmin'), async (sql) => ({
         enrollments: await sql.query<{ user_id: string }>('select distinct user_id from public.enrollments'),
         progress: await sql.query<{ user_id: string }>('select distinct user_id from public.lesson_progress'),
@@ -180,7 +267,7 @@ describe.each(engines())('row-level security matrix on %s', (engine) => {
   });
 
   describe('completion', () => {
-    it('completing every published lesson marks the enrolment completed at 100%', async () => {
+    it('completing every published lesson marks the enrollment completed at 100%', async () => {
       const sentinel = new Error('roll back');
       const steps = await t.db
         .asCaller(callerOf('employee'), async (sql) => {
@@ -227,7 +314,11 @@ describe.each(engines())('row-level security matrix on %s', (engine) => {
 
   it('covers every verb for every table it lists', () => {
     for (const table of new Set(MATRIX.map((c) => c.table))) {
-      for (const verb of VERBS) expect(MATRIX.some((c) => c.table === table && c.verb === verb), `${table} ${verb}`).toBe(true);
+      for (const verb of VERBS)
+        expect(
+          MATRIX.some((c) => c.table === table && c.verb === verb),
+          `${table} ${verb}`,
+        ).toBe(true);
     }
   });
 });
