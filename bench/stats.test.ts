@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, summarise } from './stats.ts';
+import { measure, percentile, summarise } from './stats.ts';
 
 describe('bench statistics', () => {
   it('takes nearest-rank percentiles', () => {
@@ -11,5 +11,22 @@ describe('bench statistics', () => {
 
   it('derives requests per second from the elapsed time', () => {
     expect(summarise([1, 2, 3, 4], 2000)).toEqual({ count: 4, rps: 2, p50: 2, p99: 4 });
+  });
+
+  it('keeps exactly `concurrency` calls in flight, as a load tool keeps its connections busy', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const stats = await measure(
+      async () => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        inFlight--;
+      },
+      100,
+      { concurrency: 10, warmupMs: 10 },
+    );
+    expect(most).toBe(10);
+    expect(stats.count).toBeGreaterThan(0);
   });
 });

@@ -1,9 +1,11 @@
 /** Latency statistics over measured samples (milliseconds). Pure. */
-export interface Stats {
+export interface Measure {
   count: number;
   rps: number;
   p50: number;
   p99: number;
+  /** Answers that were not the expected status, and transport errors. */
+  failures?: number;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -12,22 +14,37 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-export function summarise(samples: number[], elapsedMs: number): Stats {
+export function summarise(samples: number[], elapsedMs: number): Measure {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { count: samples.length, rps: (samples.length / elapsedMs) * 1000, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  return {
+    count: samples.length,
+    rps: (samples.length / elapsedMs) * 1000,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+  };
 }
 
-/** Runs `fn` sequentially for `ms` (after `warmupMs` unmeasured), returning its stats. */
-export async function measure(fn: () => Promise<unknown>, ms: number, warmupMs = 300): Promise<Stats> {
+/**
+ * Runs `fn` from `concurrency` workers at once for `ms` (after `warmupMs` unmeasured), each
+ * worker calling again as soon as its call ends: a closed loop, as an HTTP load tool drives
+ * a server with that many connections.
+ */
+export async function measure(
+  fn: () => Promise<unknown>,
+  ms: number,
+  { concurrency = 1, warmupMs = 300 } = {},
+): Promise<Measure> {
+  const loop = async (until: number, samples: number[] | null) => {
+    while (performance.now() < until) {
+      const t = performance.now();
+      await fn();
+      samples?.push(performance.now() - t);
+    }
+  };
   const warmEnd = performance.now() + warmupMs;
-  while (performance.now() < warmEnd) await fn();
+  await Promise.all(Array.from({ length: concurrency }, () => loop(warmEnd, null)));
   const samples: number[] = [];
   const start = performance.now();
-  const end = start + ms;
-  while (performance.now() < end) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
+  await Promise.all(Array.from({ length: concurrency }, () => loop(start + ms, samples)));
   return summarise(samples, performance.now() - start);
 }

@@ -20,20 +20,15 @@ export interface JwtClaims {
   [claim: string]: unknown;
 }
 
-export type Caller =
-  | { role: 'anon' }
-  | { role: 'authenticated'; claims: JwtClaims };
+export type Caller = { role: 'anon' } | { role: 'authenticated'; claims: JwtClaims };
 
 export interface Database {
   /** Runs `fn` in one transaction as `caller`; rolls back if it throws. */
   asCaller<T>(caller: Caller, fn: (sql: Sql) => Promise<T>): Promise<T>;
 }
 
-export const ANON: Caller = { role: 'anon' };
-
 /** One statement, one round trip: the role and the claims for this transaction only. */
-export const SET_CALLER_SQL =
-  "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)";
+export const SET_CALLER_SQL = "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)";
 
 export function callerParams(caller: Caller): [string, string] {
   if (caller.role === 'anon') return ['anon', JSON.stringify({ role: 'anon' })];

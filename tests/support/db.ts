@@ -1,7 +1,7 @@
 import pg from 'pg';
-import { openPglite } from '../../server/db/pglite.ts';
-import { openPostgres } from '../../server/db/postgres.ts';
+import { openPostgres } from '../../edge/db/postgres.ts';
 import { migrate } from '../../server/db/migrate.ts';
+import { openPglite } from '../../server/db/pglite.ts';
 import type { HostDatabase } from '../../server/db/types.ts';
 
 /**

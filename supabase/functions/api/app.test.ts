@@ -1,8 +1,8 @@
 // Deno lane: the Edge Function's app on real Deno against real PostgreSQL (CI always has it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFunction } from './app.ts';
 import { freshPostgres, TEST_DATABASE_URL, type TestDatabase } from '../../../tests/support/db.ts';
-import { makeEdgeHarness, TEST_SECRET, ids } from '../../../tests/support/edge-harness.ts';
+import { ids, makeEdgeHarness, TEST_SECRET } from '../../../tests/support/edge-harness.ts';
+import { buildFunction } from './app.ts';
 
 const env = (url: string) => ({
   SUPABASE_URL: 'https://project.supabase.co',
@@ -41,10 +41,15 @@ describe('the api Edge Function on PostgreSQL', () => {
     const courses = await (await fn.app.request('/api/courses')).json();
     expect(courses.total).toBe(3);
     const config = await (await fn.app.request('/api/config')).json();
-    expect(config).toEqual({ mode: 'supabase', supabaseUrl: 'https://project.supabase.co', supabaseAnonKey: 'anon-key-anon-key-anon-key', devOutbox: false });
+    expect(config).toEqual({
+      mode: 'supabase',
+      supabaseUrl: 'https://project.supabase.co',
+      supabaseAnonKey: 'anon-key-anon-key-anon-key',
+      devOutbox: false,
+    });
   });
 
-  it('enrols a signed-in learner as that learner', async () => {
+  it('enrolls a signed-in learner as that learner', async () => {
     const { signToken } = await import('../../../tests/support/edge-harness.ts');
     const token = await signToken({ sub: ids.other, role: 'authenticated' });
     const res = await fn.app.request('/api/enrollments', {

@@ -1,7 +1,7 @@
 import { createApp } from '../../../edge/app.ts';
 import { hs256Verifier } from '../../../edge/auth/jwt.ts';
+import { openPostgres } from '../../../edge/db/postgres.ts';
 import { parseEdgeEnv } from '../../../edge/env.ts';
-import { openPostgres } from '../../../server/db/postgres.ts';
 
 /**
  * The data API as a Supabase Edge Function (Supabase mode). Same Hono app as the Node host;
@@ -14,7 +14,12 @@ export async function buildFunction(source: Record<string, string | undefined>) 
   const app = createApp({
     db,
     verifier: hs256Verifier(env.JWT_SECRET),
-    publicConfig: () => ({ mode: 'supabase', supabaseUrl: env.SUPABASE_URL, supabaseAnonKey: env.SUPABASE_ANON_KEY, devOutbox: false }),
+    publicConfig: () => ({
+      mode: 'supabase',
+      supabaseUrl: env.SUPABASE_URL,
+      supabaseAnonKey: env.SUPABASE_ANON_KEY,
+      devOutbox: false,
+    }),
   });
   return { app, close: () => db.close() };
 }
