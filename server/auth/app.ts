@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { securityHeaders } from '../../edge/http/security-headers.ts';
 import { type AuthDeps, createContext } from './context.ts';
 import { AuthError, onAuthError } from './errors.ts';
 import { MAX_BODY_BYTES } from './request.ts';
@@ -22,6 +23,8 @@ export function createAuthApp(deps: AuthDeps): Hono {
   const ctx = createContext(deps);
   const app = new Hono();
   app.onError(onAuthError);
+  // The same security headers as the data API (edge/app.ts), on every answer, errors included.
+  app.use(securityHeaders());
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,

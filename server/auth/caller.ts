@@ -4,7 +4,9 @@ import type { AuthContext } from './context.ts';
 import { badJwt, noAuthorization, sessionNotFound, userNotFound } from './errors.ts';
 import { bearerToken } from './request.ts';
 import { sessionExists } from './sessions.ts';
-import { type UserRow, findUserById } from './users.ts';
+import { findUserById, type UserRow } from './users.ts';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who is calling /user or /logout: a verified access token whose session still exists. */
 
@@ -26,9 +28,12 @@ export async function verifyCaller(ctx: AuthContext, c: Context): Promise<UserCl
   if (typeof claims.exp !== 'number' || claims.exp * 1000 <= ctx.now().getTime()) {
     throw badJwt('token has invalid claims: token is expired');
   }
-  if (claims.role !== 'authenticated' || typeof claims.sub !== 'string') throw badJwt('invalid claim: missing sub claim');
+  if (claims.role !== 'authenticated' || typeof claims.sub !== 'string')
+    throw badJwt('invalid claim: missing sub claim');
+  // auth.users.id is a uuid: anything else would reach Postgres as a malformed value (a 500).
+  if (!UUID_RE.test(claims.sub)) throw badJwt('invalid claim: sub claim must be a UUID');
   const sessionId = claims.session_id;
-  if (typeof sessionId !== 'string' || !/^[0-9a-f-]{36}$/i.test(sessionId)) {
+  if (typeof sessionId !== 'string' || !UUID_RE.test(sessionId)) {
     throw badJwt('invalid claim: session_id claim must be a UUID');
   }
   return { sub: claims.sub, sessionId };

@@ -1,7 +1,7 @@
 import { hs256Verifier, type JwtVerifier } from '../../edge/auth/jwt.ts';
 import type { HostDatabase } from '../db/types.ts';
 import type { Mailer } from '../mail/port.ts';
-import { type AuthLimits, DEFAULT_LIMITS, type Limiters, createLimiters } from './rate-limit.ts';
+import { type AuthLimits, createLimiters, DEFAULT_LIMITS, type Limiters } from './rate-limit.ts';
 import type { SignerConfig } from './tokens.ts';
 
 export interface AuthDeps {
@@ -12,7 +12,7 @@ export interface AuthDeps {
   siteUrl: string;
   /** Sign-ups are confirmed at once; otherwise a confirmation mail is sent. */
   autoconfirm: boolean;
-  /** Password sign-ins per email and per IP in a 5-minute sliding window. */
+  /** Failed password sign-ins per email and per IP in a 5-minute sliding window. */
   signinLimit: number;
   mailer: Mailer;
   now?: () => Date;

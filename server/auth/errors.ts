@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /**
@@ -24,7 +25,8 @@ export class AuthError extends Error {
 export const validationFailed = (message: string) => new AuthError(400, 'validation_failed', message);
 export const badJson = (message = 'Could not parse request body as JSON') => new AuthError(400, 'bad_json', message);
 export const invalidCredentials = () => new AuthError(400, 'invalid_credentials', 'Invalid login credentials');
-export const noAuthorization = () => new AuthError(401, 'no_authorization', 'This endpoint requires a valid Bearer token');
+export const noAuthorization = () =>
+  new AuthError(401, 'no_authorization', 'This endpoint requires a valid Bearer token');
 export const badJwt = (detail: string) => new AuthError(403, 'bad_jwt', `invalid JWT: ${detail}`);
 export const sessionNotFound = () =>
   new AuthError(403, 'session_not_found', 'Session from session_id claim in JWT does not exist');
@@ -32,7 +34,11 @@ export const userNotFound = () => new AuthError(403, 'user_not_found', 'User fro
 export const otpExpired = (message = 'Token has expired or is invalid') => new AuthError(403, 'otp_expired', message);
 export const rateLimited = () => new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached');
 export const emailRateLimited = (seconds: number) =>
-  new AuthError(429, 'over_email_send_rate_limit', `For security purposes, you can only request this after ${seconds} seconds.`);
+  new AuthError(
+    429,
+    'over_email_send_rate_limit',
+    `For security purposes, you can only request this after ${seconds} seconds.`,
+  );
 
 export const API_VERSION_HEADER = 'X-Supabase-Api-Version';
 const API_VERSION_2024 = '2024-01-01';
@@ -56,9 +62,24 @@ export function errorResponse(c: Context, err: AuthError): Response {
   return c.json({ code: err.status, error_code: err.code, msg: err.message, ...extra }, err.status);
 }
 
-/** The one place errors become responses. Anything we did not anticipate is a generic 500. */
+const HTTP_CODES: Record<number, string> = {
+  400: 'bad_json',
+  404: 'not_found',
+  413: 'request_too_large',
+  415: 'bad_json',
+};
+
+/**
+ * The one place errors become responses. A client's mistake (an AuthError, or a 4xx that
+ * Hono's own middleware raised) is answered without logging; anything we did not anticipate
+ * is logged with its stack and answered with a generic 500.
+ */
 export function onAuthError(err: Error, c: Context): Response {
   if (err instanceof AuthError) return errorResponse(c, err);
+  if (err instanceof HTTPException && err.status < 500) {
+    const code = HTTP_CODES[err.status] ?? 'validation_failed';
+    return errorResponse(c, new AuthError(err.status, code, err.message || 'Bad request'));
+  }
   console.error('auth: unhandled error', err);
   return errorResponse(
     c,

@@ -11,7 +11,13 @@ import type { ChallengeMethod, PkceChallenge } from './validate.ts';
 
 export type FlowMethod = 'email/signup' | 'email_change';
 
-export async function createFlowState(sql: Sql, userId: string, pkce: PkceChallenge, method: FlowMethod, now: Date): Promise<void> {
+export async function createFlowState(
+  sql: Sql,
+  userId: string,
+  pkce: PkceChallenge,
+  method: FlowMethod,
+  now: Date,
+): Promise<void> {
   // Abandoned flows of this user go first: nothing can redeem them any more.
   await sql.query('delete from auth.flow_state where user_id = $1 and created_at < $2', [
     userId,

@@ -28,10 +28,24 @@ export function confirmationMail(siteUrl: string, to: string, token: string, red
 
 export function recoveryMail(siteUrl: string, to: string, token: string): Mail {
   const link = `${siteUrl}/reset-password?token_hash=${token}&type=recovery`;
-  return mail(to, 'recovery', 'Reset your password', 'Follow this link to reset the password for your user.', 'Reset password', link);
+  return mail(
+    to,
+    'recovery',
+    'Reset your password',
+    'Follow this link to reset the password for your user.',
+    'Reset password',
+    link,
+  );
 }
 
 export function emailChangeMail(siteUrl: string, to: string, token: string, redirectTo: string): Mail {
   const link = `${siteUrl}/auth/v1/verify?token=${token}&type=email_change&redirect_to=${queryValue(redirectTo)}`;
-  return mail(to, 'email_change', 'Confirm email change', 'Follow this link to confirm the update of your email.', 'Change email', link);
+  return mail(
+    to,
+    'email_change',
+    'Confirm email change',
+    'Follow this link to confirm the update of your email.',
+    'Change email',
+    link,
+  );
 }

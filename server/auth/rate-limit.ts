@@ -1,55 +1,12 @@
 import { rateLimited } from './errors.ts';
+import { SlidingWindowLimiter } from './sliding-window.ts';
+
+export { SlidingWindowLimiter } from './sliding-window.ts';
 
 export const WINDOW_MS = 5 * 60 * 1000;
 
-/**
- * In-memory sliding-window limiter: at most `limit` hits per key in any `windowMs`.
- * One process only (the embedded host); memory stays bounded by sweeping expired keys and
- * by a cap on the number of keys (the oldest go first).
- */
-export class SlidingWindowLimiter {
-  readonly limit: number;
-  readonly windowMs: number;
-  readonly #maxKeys: number;
-  readonly #hits = new Map<string, number[]>();
-  #sinceSweep = 0;
-
-  constructor(limit: number, windowMs = WINDOW_MS, maxKeys = 50_000) {
-    this.limit = limit;
-    this.windowMs = windowMs;
-    this.#maxKeys = maxKeys;
-  }
-
-  /** Records a hit for `key`; false (and nothing recorded) when the key is over its limit. */
-  hit(key: string, now: number): boolean {
-    if (++this.#sinceSweep >= 1000) this.#sweep(now);
-    const since = now - this.windowMs;
-    const times = (this.#hits.get(key) ?? []).filter((t) => t > since);
-    if (times.length >= this.limit) {
-      this.#hits.set(key, times);
-      return false;
-    }
-    times.push(now);
-    this.#hits.delete(key); // re-insert: Map order is then least-recently-used first
-    this.#hits.set(key, times);
-    while (this.#hits.size > this.#maxKeys) {
-      const oldest = this.#hits.keys().next().value as string;
-      this.#hits.delete(oldest);
-    }
-    return true;
-  }
-
-  #sweep(now: number): void {
-    this.#sinceSweep = 0;
-    const since = now - this.windowMs;
-    for (const [key, times] of this.#hits) {
-      if (!times.some((t) => t > since)) this.#hits.delete(key);
-    }
-  }
-}
-
 export interface AuthLimits {
-  /** Password sign-ins per email and per IP (AUTH_SIGNIN_LIMIT). */
+  /** Failed password sign-ins per email and per IP (AUTH_SIGNIN_LIMIT). */
   signin: number;
   /** Sign-ups per IP. */
   signupPerIp: number;
@@ -59,6 +16,10 @@ export interface AuthLimits {
   verifyPerIp: number;
   /** Refresh-token grants per IP (GoTrue's default is 150 per 5 minutes). */
   refreshPerIp: number;
+  /** Password changes (PUT /user { password }) per user: each costs two bcrypt rounds. */
+  passwordChangePerUser: number;
+  /** Password changes per IP. */
+  passwordChangePerIp: number;
 }
 
 export const DEFAULT_LIMITS: Omit<AuthLimits, 'signin'> = {
@@ -66,6 +27,8 @@ export const DEFAULT_LIMITS: Omit<AuthLimits, 'signin'> = {
   recoverPerIp: 30,
   verifyPerIp: 30,
   refreshPerIp: 150,
+  passwordChangePerUser: 5,
+  passwordChangePerIp: 30,
 };
 
 export interface Limiters {
@@ -75,22 +38,44 @@ export interface Limiters {
   recoverIp: SlidingWindowLimiter;
   verifyIp: SlidingWindowLimiter;
   refreshIp: SlidingWindowLimiter;
+  passwordUser: SlidingWindowLimiter;
+  passwordIp: SlidingWindowLimiter;
 }
 
 export function createLimiters(limits: AuthLimits): Limiters {
   return {
-    signinEmail: new SlidingWindowLimiter(limits.signin),
-    signinIp: new SlidingWindowLimiter(limits.signin),
-    signupIp: new SlidingWindowLimiter(limits.signupPerIp),
-    recoverIp: new SlidingWindowLimiter(limits.recoverPerIp),
-    verifyIp: new SlidingWindowLimiter(limits.verifyPerIp),
-    refreshIp: new SlidingWindowLimiter(limits.refreshPerIp),
+    signinEmail: new SlidingWindowLimiter(limits.signin, WINDOW_MS),
+    signinIp: new SlidingWindowLimiter(limits.signin, WINDOW_MS),
+    signupIp: new SlidingWindowLimiter(limits.signupPerIp, WINDOW_MS),
+    recoverIp: new SlidingWindowLimiter(limits.recoverPerIp, WINDOW_MS),
+    verifyIp: new SlidingWindowLimiter(limits.verifyPerIp, WINDOW_MS),
+    refreshIp: new SlidingWindowLimiter(limits.refreshPerIp, WINDOW_MS),
+    passwordUser: new SlidingWindowLimiter(limits.passwordChangePerUser, WINDOW_MS),
+    passwordIp: new SlidingWindowLimiter(limits.passwordChangePerIp, WINDOW_MS),
   };
 }
 
-/** Throws 429 over_request_rate_limit unless every (limiter, key) pair has room. */
-export function enforce(now: number, ...checks: [SlidingWindowLimiter, string][]): void {
+/** Slots taken by `enforce`; `release()` gives them back when the attempt should not count. */
+export interface Reservation {
+  release(): void;
+}
+
+/**
+ * Throws 429 over_request_rate_limit unless every (limiter, key) pair has room, checked in
+ * order (put the coarsest key, the IP, first). Slots are all-or-nothing: when a later pair is
+ * refused, the earlier ones are given back, so a refused request records nothing anywhere.
+ */
+export function enforce(now: number, ...checks: [SlidingWindowLimiter, string][]): Reservation {
+  const taken: [SlidingWindowLimiter, string][] = [];
+  const release = () => {
+    for (const [limiter, key] of taken.splice(0)) limiter.release(key, now);
+  };
   for (const [limiter, key] of checks) {
-    if (!limiter.hit(key, now)) throw rateLimited();
+    if (!limiter.hit(key, now)) {
+      release();
+      throw rateLimited();
+    }
+    taken.push([limiter, key]);
   }
+  return { release };
 }

@@ -7,6 +7,8 @@ import { z } from 'zod';
 
 /** user_metadata is echoed into every access token: keep it small (8 KB of JSON). */
 export const MAX_METADATA_BYTES = 8 * 1024;
+/** Levels of nesting in user_metadata: `{}` is one, `{ a: { b: 1 } }` two. */
+export const MAX_METADATA_DEPTH = 8;
 
 const metadata = z.record(z.string(), z.unknown());
 const optionalString = z.string().nullish();

@@ -112,13 +112,21 @@ export async function sessionAmr(sql: Sql, sessionId: string): Promise<AmrEntry[
     'select authentication_method, created_at from auth.mfa_amr_claims where session_id = $1 order by created_at desc',
     [sessionId],
   );
-  return rows.map((r) => ({ method: r.authentication_method, timestamp: Math.floor(new Date(r.created_at).getTime() / 1000) }));
+  return rows.map((r) => ({
+    method: r.authentication_method,
+    timestamp: Math.floor(new Date(r.created_at).getTime() / 1000),
+  }));
 }
 
 export type LogoutScope = 'global' | 'local' | 'others';
 
 /** Deletes sessions (their refresh tokens and amr claims go with them). */
-export async function deleteSessions(sql: Sql, userId: string, scope: LogoutScope, currentSessionId: string): Promise<void> {
+export async function deleteSessions(
+  sql: Sql,
+  userId: string,
+  scope: LogoutScope,
+  currentSessionId: string,
+): Promise<void> {
   if (scope === 'local') {
     await sql.query('delete from auth.sessions where id = $1', [currentSessionId]);
   } else if (scope === 'others') {

@@ -22,19 +22,22 @@ export interface UserRow {
   is_anonymous: boolean;
 }
 
-const COLUMNS = `id, email, encrypted_password, email_confirmed_at, confirmation_sent_at, recovery_sent_at,
+/** Every column the auth service reads, for `returning` clauses elsewhere in server/auth. */
+export const USER_COLUMNS = `id, email, encrypted_password, email_confirmed_at, confirmation_sent_at, recovery_sent_at,
   email_change, email_change_sent_at, last_sign_in_at, raw_app_meta_data, raw_user_meta_data,
   created_at, updated_at, banned_until, is_anonymous`;
 
 export const EMAIL_APP_METADATA = { provider: 'email', providers: ['email'] };
 
 export async function findUserByEmail(sql: Sql, email: string): Promise<UserRow | null> {
-  const rows = await sql.query<UserRow>(`select ${COLUMNS} from auth.users where lower(email) = lower($1)`, [email]);
+  const rows = await sql.query<UserRow>(`select ${USER_COLUMNS} from auth.users where lower(email) = lower($1)`, [
+    email,
+  ]);
   return rows[0] ?? null;
 }
 
 export async function findUserById(sql: Sql, id: string): Promise<UserRow | null> {
-  const rows = await sql.query<UserRow>(`select ${COLUMNS} from auth.users where id = $1`, [id]);
+  const rows = await sql.query<UserRow>(`select ${USER_COLUMNS} from auth.users where id = $1`, [id]);
   return rows[0] ?? null;
 }
 
@@ -53,7 +56,7 @@ export async function insertUser(sql: Sql, user: NewUser): Promise<UserRow | nul
        last_sign_in_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
      values ($1, 'authenticated', 'authenticated', $2, $3, $4, $5, $4, $6, $7, $8, $8)
      on conflict do nothing
-     returning ${COLUMNS}`,
+     returning ${USER_COLUMNS}`,
     [
       crypto.randomUUID(),
       user.email,
@@ -73,8 +76,12 @@ export async function updateUser(sql: Sql, id: string, set: Record<string, unkno
   const entries = Object.entries(set);
   const assignments = entries.map(([column], i) => `${column} = $${i + 3}`);
   const rows = await sql.query<UserRow>(
-    `update auth.users set ${[...assignments, 'updated_at = $2'].join(', ')} where id = $1 returning ${COLUMNS}`,
-    [id, now, ...entries.map(([, v]) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v))],
+    `update auth.users set ${[...assignments, 'updated_at = $2'].join(', ')} where id = $1 returning ${USER_COLUMNS}`,
+    [
+      id,
+      now,
+      ...entries.map(([, v]) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v)),
+    ],
   );
   return rows[0]!;
 }
@@ -114,7 +121,12 @@ export function userJson(user: UserRow): Record<string, unknown> {
         identity_id: user.id,
         id: user.id,
         user_id: user.id,
-        identity_data: { email: user.email, email_verified: confirmedAt !== undefined, phone_verified: false, sub: user.id },
+        identity_data: {
+          email: user.email,
+          email_verified: confirmedAt !== undefined,
+          phone_verified: false,
+          sub: user.id,
+        },
         provider: 'email',
         last_sign_in_at: iso(user.last_sign_in_at),
         created_at: iso(user.created_at),
@@ -133,7 +145,11 @@ export function userJson(user: UserRow): Record<string, unknown> {
  * random id and no identities, so the response does not reveal whether the address exists
  * (GoTrue's sanitizeUser).
  */
-export function obfuscatedUserJson(email: string, metadata: Record<string, unknown>, now: Date): Record<string, unknown> {
+export function obfuscatedUserJson(
+  email: string,
+  metadata: Record<string, unknown>,
+  now: Date,
+): Record<string, unknown> {
   const at = now.toISOString();
   return {
     id: crypto.randomUUID(),

@@ -2,10 +2,16 @@ import type { Context } from 'hono';
 import { type AuthContext, REFRESH_REUSE_INTERVAL_MS } from '../context.ts';
 import { AuthError, validationFailed } from '../errors.ts';
 import { enforce } from '../rate-limit.ts';
-import { clientIp, readJson } from '../request.ts';
+import { clientIp, clientKey, readJson } from '../request.ts';
 import { refreshGrantBody } from '../schemas.ts';
 import { type SessionResponse, sessionResponse } from '../session-response.ts';
-import { findRefreshToken, insertRefreshToken, pruneRevokedTokens, revokeRefreshToken, touchSession } from '../sessions.ts';
+import {
+  findRefreshToken,
+  insertRefreshToken,
+  pruneRevokedTokens,
+  revokeRefreshToken,
+  touchSession,
+} from '../sessions.ts';
 import { findUserById, isBanned } from '../users.ts';
 
 const alreadyUsed = () => new AuthError(400, 'refresh_token_already_used', 'Invalid Refresh Token: Already Used');
@@ -23,7 +29,7 @@ export async function refreshGrant(ctx: AuthContext, c: Context): Promise<Sessio
   if (!body.refresh_token) throw validationFailed('refresh_token required');
   const refreshToken = body.refresh_token;
   const ip = clientIp(c);
-  enforce(ctx.now().getTime(), [ctx.limiters.refreshIp, ip]);
+  enforce(ctx.now().getTime(), [ctx.limiters.refreshIp, clientKey(c)]);
 
   const result = await ctx.db.asOwner(async (sql): Promise<SessionResponse | 'reused'> => {
     const now = ctx.now();

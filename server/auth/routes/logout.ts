@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { loadCaller, verifyCaller } from '../caller.ts';
 import type { AuthContext } from '../context.ts';
 import { validationFailed } from '../errors.ts';
-import { type LogoutScope, deleteSessions } from '../sessions.ts';
+import { deleteSessions, type LogoutScope } from '../sessions.ts';
 
 const SCOPES: readonly string[] = ['global', 'local', 'others'];
 

@@ -3,7 +3,7 @@ import { type AuthContext, MAIL_MIN_INTERVAL_MS } from '../context.ts';
 import { recoveryMail } from '../mail.ts';
 import { issueOneTimeToken } from '../one-time-tokens.ts';
 import { enforce } from '../rate-limit.ts';
-import { clientIp, readJson } from '../request.ts';
+import { clientKey, readJson } from '../request.ts';
 import { recoverBody } from '../schemas.ts';
 import { findUserByEmail, updateUser } from '../users.ts';
 import { validateEmail, validatePkce } from '../validate.ts';
@@ -18,7 +18,7 @@ export function recoverRoutes(ctx: AuthContext): Hono {
   app.post('/recover', async (c) => {
     const body = await readJson(c, recoverBody);
     const now = ctx.now();
-    enforce(now.getTime(), [ctx.limiters.recoverIp, clientIp(c)]);
+    enforce(now.getTime(), [ctx.limiters.recoverIp, clientKey(c)]);
     const email = validateEmail(body.email);
     // Accepted for auth-js's PKCE clients, but our link opens /reset-password (verifyOtp).
     validatePkce(body.code_challenge, body.code_challenge_method);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Mail } from '../../mail/port.ts';
-import { type AuthContext, MAIL_MIN_INTERVAL_MS } from '../context.ts';
+import type { AuthContext } from '../context.ts';
 import { AuthError } from '../errors.ts';
 import { createFlowState } from '../flow-state.ts';
 import { confirmationMail } from '../mail.ts';
@@ -8,11 +8,12 @@ import { issueOneTimeToken } from '../one-time-tokens.ts';
 import { checkNewPassword, hashPassword } from '../passwords.ts';
 import { enforce } from '../rate-limit.ts';
 import { safeRedirect } from '../redirect.ts';
-import { clientIp, readJson } from '../request.ts';
+import { clientIp, clientKey, readJson } from '../request.ts';
 import { signupBody } from '../schemas.ts';
 import { type SessionResponse, sessionResponse } from '../session-response.ts';
 import { createSession } from '../sessions.ts';
-import { type UserRow, findUserByEmail, insertUser, isConfirmed, obfuscatedUserJson, updateUser, userJson } from '../users.ts';
+import { replaceUnconfirmedSignup } from '../unconfirmed.ts';
+import { findUserByEmail, insertUser, isConfirmed, obfuscatedUserJson, type UserRow, userJson } from '../users.ts';
 import { validateEmail, validateMetadata, validatePkce } from '../validate.ts';
 
 const userExists = () => new AuthError(422, 'user_already_exists', 'User already registered');
@@ -20,7 +21,9 @@ const userExists = () => new AuthError(422, 'user_already_exists', 'User already
 /**
  * POST /signup. With autoconfirm: the user and a session. Otherwise: the user, and a
  * confirmation mail. A taken address is 422 user_already_exists with autoconfirm; without it
- * the caller sees an obfuscated user (as GoTrue), and an unconfirmed owner gets a fresh link.
+ * the caller sees an obfuscated user (as GoTrue). A sign-up of an unconfirmed address replaces
+ * the earlier sign-up (password, metadata; its links die) and mails a fresh link, at most one
+ * a minute (429 over_email_send_rate_limit otherwise).
  */
 export function signupRoutes(ctx: AuthContext): Hono {
   const app = new Hono();
@@ -28,7 +31,7 @@ export function signupRoutes(ctx: AuthContext): Hono {
     const body = await readJson(c, signupBody);
     const ip = clientIp(c);
     const now = ctx.now();
-    enforce(now.getTime(), [ctx.limiters.signupIp, ip]);
+    enforce(now.getTime(), [ctx.limiters.signupIp, clientKey(c)]);
     if (body.phone && !body.email) throw new AuthError(422, 'phone_provider_disabled', 'Phone signups are disabled');
     const password = checkNewPassword(body.password);
     const email = validateEmail(body.email);
@@ -50,19 +53,34 @@ export function signupRoutes(ctx: AuthContext): Hono {
       if (existing) {
         if (ctx.autoconfirm) throw userExists();
         if (isConfirmed(existing)) return { user: null, mail: null };
-        const sentAt = existing.confirmation_sent_at ? new Date(existing.confirmation_sent_at).getTime() : 0;
-        if (now.getTime() - sentAt < MAIL_MIN_INTERVAL_MS) return { user: null, mail: null };
-        // Never confirmed: a fresh link (the old one dies), but nothing else changes.
-        await updateUser(sql, existing.id, { confirmation_sent_at: now }, now);
-        return { user: null, mail: await confirmLink(existing) };
+        // Never confirmed: this sign-up replaces the earlier one, whose links die (unconfirmed.ts).
+        const replaced = await replaceUnconfirmedSignup(
+          sql,
+          existing,
+          { encryptedPassword, userMetadata: metadata },
+          now,
+        );
+        return { user: null, mail: replaced ? await confirmLink(replaced) : null };
       }
-      const user = await insertUser(sql, { email, encryptedPassword, userMetadata: metadata, confirmed: ctx.autoconfirm, now });
+      const user = await insertUser(sql, {
+        email,
+        encryptedPassword,
+        userMetadata: metadata,
+        confirmed: ctx.autoconfirm,
+        now,
+      });
       if (!user) {
         if (ctx.autoconfirm) throw userExists(); // a concurrent sign-up won the race
         return { user: null, mail: null };
       }
       if (!ctx.autoconfirm) return { user, mail: await confirmLink(user) };
-      const session = await createSession(sql, user.id, 'password', { ip, userAgent: c.req.header('user-agent') ?? null }, now);
+      const session = await createSession(
+        sql,
+        user.id,
+        'password',
+        { ip, userAgent: c.req.header('user-agent') ?? null },
+        now,
+      );
       return { session: await sessionResponse(ctx, sql, user, session.sessionId, session.refreshToken) };
     });
 

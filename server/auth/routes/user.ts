@@ -6,8 +6,9 @@ import { createFlowState } from '../flow-state.ts';
 import { emailChangeMail } from '../mail.ts';
 import { issueOneTimeToken } from '../one-time-tokens.ts';
 import { checkNewPassword, hashPassword, verifyPassword } from '../passwords.ts';
+import { enforce } from '../rate-limit.ts';
 import { safeRedirect } from '../redirect.ts';
-import { readJson } from '../request.ts';
+import { clientKey, readJson } from '../request.ts';
 import { updateUserBody } from '../schemas.ts';
 import { deleteSessions } from '../sessions.ts';
 import { findUserByEmail, updateUser, userJson } from '../users.ts';
@@ -25,7 +26,7 @@ function mergeMetadata(current: Record<string, unknown>, patch: Record<string, u
 
 /**
  * GET /user and PUT /user { email?, password?, data? }. A new password ends the user's other
- * sessions. A new email is applied at once with autoconfirm, otherwise after the link mailed
+ * sessions; password changes are rate-limited per user and per IP (they cost bcrypt work). A new email is applied at once with autoconfirm, otherwise after the link mailed
  * to the new address is followed.
  */
 export function userRoutes(ctx: AuthContext): Hono {
@@ -50,6 +51,8 @@ export function userRoutes(ctx: AuthContext): Hono {
 
     let encryptedPassword: string | null = null;
     if (password) {
+      // Two bcrypt rounds per change: capped per IP and per user before either runs.
+      enforce(ctx.now().getTime(), [ctx.limiters.passwordIp, clientKey(c)], [ctx.limiters.passwordUser, claims.sub]);
       const before = await ctx.db.asOwner((sql) => loadCaller(ctx, sql, claims));
       if (await verifyPassword(password, before.encrypted_password)) {
         throw new AuthError(422, 'same_password', 'New password should be different from the old password.');
@@ -66,7 +69,8 @@ export function userRoutes(ctx: AuthContext): Hono {
       let mailToken: string | null = null;
       if (email && email !== user.email.toLowerCase()) {
         const owner = await findUserByEmail(sql, email);
-        if (owner) throw new AuthError(422, 'email_exists', 'A user with this email address has already been registered');
+        if (owner)
+          throw new AuthError(422, 'email_exists', 'A user with this email address has already been registered');
         if (ctx.autoconfirm) {
           set.email = email;
           set.email_change = null;

@@ -5,13 +5,18 @@ import { issueAuthCode } from '../flow-state.ts';
 import { PKCE_PREFIX } from '../one-time-tokens.ts';
 import { enforce } from '../rate-limit.ts';
 import { safeRedirect, withParams } from '../redirect.ts';
-import { clientIp, readJson } from '../request.ts';
+import { clientIp, clientKey, readJson } from '../request.ts';
 import { verifyBody } from '../schemas.ts';
 import { sessionResponse } from '../session-response.ts';
 import { createSession } from '../sessions.ts';
 import { flowMethodFor, parseVerifyType, redeemLink } from '../verification.ts';
 
-const OAUTH_ERRORS: Record<number, string> = { 400: 'invalid_request', 401: 'unauthorized_client', 403: 'access_denied', 429: 'access_denied' };
+const OAUTH_ERRORS: Record<number, string> = {
+  400: 'invalid_request',
+  401: 'unauthorized_client',
+  403: 'access_denied',
+  429: 'access_denied',
+};
 
 /**
  * POST /verify { type, token_hash } → a session (what verifyOtp calls).
@@ -25,7 +30,7 @@ export function verifyRoutes(ctx: AuthContext): Hono {
     const body = await readJson(c, verifyBody);
     const type = parseVerifyType(body.type);
     const ip = clientIp(c);
-    enforce(ctx.now().getTime(), [ctx.limiters.verifyIp, ip]);
+    enforce(ctx.now().getTime(), [ctx.limiters.verifyIp, clientKey(c)]);
     // Six-digit email codes ({ email, token }) are never sent by this server.
     if (!body.token_hash) {
       if (body.token) throw otpExpired();
@@ -35,7 +40,13 @@ export function verifyRoutes(ctx: AuthContext): Hono {
     const result = await ctx.db.asOwner(async (sql) => {
       const now = ctx.now();
       const user = await redeemLink(sql, type, tokenHash, now);
-      const session = await createSession(sql, user.id, 'otp', { ip, userAgent: c.req.header('user-agent') ?? null }, now);
+      const session = await createSession(
+        sql,
+        user.id,
+        'otp',
+        { ip, userAgent: c.req.header('user-agent') ?? null },
+        now,
+      );
       return sessionResponse(ctx, sql, user, session.sessionId, session.refreshToken);
     });
     c.header('cache-control', 'no-store');
@@ -52,7 +63,7 @@ export function verifyRoutes(ctx: AuthContext): Hono {
     c.header('cache-control', 'no-store');
     c.header('referrer-policy', 'no-referrer');
     try {
-      enforce(ctx.now().getTime(), [ctx.limiters.verifyIp, ip]);
+      enforce(ctx.now().getTime(), [ctx.limiters.verifyIp, clientKey(c)]);
       const params = await ctx.db.asOwner(async (sql): Promise<Record<string, string>> => {
         const now = ctx.now();
         const user = await redeemLink(sql, type, token, now);
@@ -62,7 +73,13 @@ export function verifyRoutes(ctx: AuthContext): Hono {
           if (!code) throw new AuthError(400, 'flow_state_not_found', 'No associated flow state found');
           return { code };
         }
-        const session = await createSession(sql, user.id, 'otp', { ip, userAgent: c.req.header('user-agent') ?? null }, now);
+        const session = await createSession(
+          sql,
+          user.id,
+          'otp',
+          { ip, userAgent: c.req.header('user-agent') ?? null },
+          now,
+        );
         const s = await sessionResponse(ctx, sql, user, session.sessionId, session.refreshToken);
         return {
           access_token: s.access_token,
@@ -77,7 +94,11 @@ export function verifyRoutes(ctx: AuthContext): Hono {
       return c.redirect(withParams(redirectTo, params, 'code' in params ? 'query' : 'fragment'), 303);
     } catch (err) {
       if (!(err instanceof AuthError) || err.status >= 500) throw err;
-      const params = { error: OAUTH_ERRORS[err.status] ?? 'invalid_request', error_code: err.code, error_description: err.message };
+      const params = {
+        error: OAUTH_ERRORS[err.status] ?? 'invalid_request',
+        error_code: err.code,
+        error_description: err.message,
+      };
       const url = withParams(redirectTo, params, 'fragment');
       return c.redirect(pkce ? withParams(url, params, 'query') : url, 303);
     }

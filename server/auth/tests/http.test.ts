@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { describe, expect, it } from 'vitest';
 import { hs256Verifier } from '../../../edge/auth/jwt.ts';
-import { anonKey, serviceRoleKey } from '../keys.ts';
+import { SECURITY_HEADERS as ALL_SECURITY_HEADERS } from '../../../edge/http/security-headers.ts';
 import { engines } from '../../../tests/support/db.ts';
-import { PASSWORD, SECRET, count, signUp, useAuthDb } from './support.ts';
+import { anonKey, serviceRoleKey } from '../keys.ts';
+import { count, PASSWORD, SECRET, signUp, useAuthDb } from './support.ts';
 
 describe.each(engines())('on %s', (engine) => {
   const setup = useAuthDb(engine);
@@ -15,7 +16,11 @@ describe.each(engines())('on %s', (engine) => {
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ name: 'GoTrue' });
       const settings = await (await h.call('GET', '/settings')).json();
-      expect(settings).toMatchObject({ external: { email: true, phone: false }, disable_signup: false, mailer_autoconfirm: false });
+      expect(settings).toMatchObject({
+        external: { email: true, phone: false },
+        disable_signup: false,
+        mailer_autoconfirm: false,
+      });
     });
   });
 
@@ -69,7 +74,11 @@ describe.each(engines())('on %s', (engine) => {
         ['GET', '/user', { headers: { authorization: 'Basic YWRhOnNlY3JldA==' } }],
         ['GET', '/user', { token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjF9.' }],
         ['PUT', '/user', { body: { data: {} } }],
-        ['POST', '/signup', { body: { email: 'ada@example.com', password: PASSWORD }, headers: { 'content-type': 'text/plain' } }],
+        [
+          'POST',
+          '/signup',
+          { body: { email: 'ada@example.com', password: PASSWORD }, headers: { 'content-type': 'text/plain' } },
+        ],
       ];
       for (const [method, path, init] of odd) {
         const res = await h.call(method, path, init);
@@ -98,6 +107,28 @@ describe.each(engines())('on %s', (engine) => {
         expect(JSON.stringify(body)).not.toContain('sessions');
       } finally {
         await h.db.asOwner((sql) => sql.query('alter table auth.sessions_gone rename to sessions'));
+      }
+    });
+  });
+
+  describe('security headers', () => {
+    it('are the same as the data API sends (hono/secure-headers), on successes, errors and redirects', async () => {
+      const h = await setup();
+      const answers = [
+        await h.call('GET', '/health'),
+        await h.call('GET', '/nope'),
+        await h.call('POST', '/token?grant_type=password', { body: { email: 'ada@example.com', password: 'x' } }),
+        await h.call('POST', '/signup', { body: { pad: 'x'.repeat(70_000) } }),
+        await h.call('GET', '/verify?type=signup&token=spent'),
+      ];
+      expect(answers.map((r) => r.status)).toEqual([200, 404, 400, 413, 303]);
+      for (const res of answers) {
+        // One list for every surface (edge/http/security-headers.ts); the verify redirect keeps its stricter referrer policy.
+        const expected = {
+          ...ALL_SECURITY_HEADERS,
+          ...(res.status === 303 ? { 'referrer-policy': 'no-referrer' } : {}),
+        };
+        expect(Object.fromEntries([...res.headers].filter(([k]) => k in ALL_SECURITY_HEADERS))).toEqual(expected);
       }
     });
   });

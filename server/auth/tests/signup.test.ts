@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
+import { describe, expect, it } from 'vitest';
 import { engines } from '../../../tests/support/db.ts';
-import { PASSWORD, SITE, count, linkToken, signUp, useAuthDb } from './support.ts';
+import { count, linkToken, PASSWORD, SITE, signUp, useAuthDb } from './support.ts';
 
 describe.each(engines())('on %s', (engine) => {
   const setup = useAuthDb(engine);
@@ -9,7 +9,9 @@ describe.each(engines())('on %s', (engine) => {
   describe('POST /signup with autoconfirm', () => {
     it('creates the user, a profile and returns a session with Supabase claims', async () => {
       const h = await setup();
-      const res = await h.call('POST', '/signup', { body: { email: ' Ada@Example.com ', password: PASSWORD, data: { first_name: 'Ada' } } });
+      const res = await h.call('POST', '/signup', {
+        body: { email: ' Ada@Example.com ', password: PASSWORD, data: { first_name: 'Ada' } },
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');
       const s = await res.json();
@@ -92,15 +94,40 @@ describe.each(engines())('on %s', (engine) => {
       ['no password', { email: 'ada@example.com' }, 422, 'validation_failed'],
       ['a malformed email', { email: 'not-an-email', password: PASSWORD }, 400, 'validation_failed'],
       ['no email', { password: PASSWORD }, 400, 'validation_failed'],
-      ['a 262-character email', { email: `${'a'.repeat(250)}@example.com`, password: PASSWORD }, 400, 'validation_failed'],
+      [
+        'a 262-character email',
+        { email: `${'a'.repeat(250)}@example.com`, password: PASSWORD },
+        400,
+        'validation_failed',
+      ],
       ['a numeric email', { email: 42, password: PASSWORD }, 400, 'validation_failed'],
       ['an array password', { email: 'ada@example.com', password: ['x'] }, 400, 'validation_failed'],
       ['string metadata', { email: 'ada@example.com', password: PASSWORD, data: 'admin' }, 400, 'validation_failed'],
-      ['9 KB of metadata', { email: 'ada@example.com', password: PASSWORD, data: { bio: 'x'.repeat(9000) } }, 400, 'validation_failed'],
-      ['a NUL in metadata', { email: 'ada@example.com', password: PASSWORD, data: { name: 'a\u0000b' } }, 400, 'validation_failed'],
-      ['a lone surrogate in metadata', { email: 'ada@example.com', password: PASSWORD, data: { name: '\udc00' } }, 400, 'validation_failed'],
+      [
+        '9 KB of metadata',
+        { email: 'ada@example.com', password: PASSWORD, data: { bio: 'x'.repeat(9000) } },
+        400,
+        'validation_failed',
+      ],
+      [
+        'a NUL in metadata',
+        { email: 'ada@example.com', password: PASSWORD, data: { name: 'a\u0000b' } },
+        400,
+        'validation_failed',
+      ],
+      [
+        'a lone surrogate in metadata',
+        { email: 'ada@example.com', password: PASSWORD, data: { name: '\udc00' } },
+        400,
+        'validation_failed',
+      ],
       ['an 80-byte password', { email: 'ada@example.com', password: 'é'.repeat(40) }, 400, 'validation_failed'],
-      ['a challenge without method', { email: 'ada@example.com', password: PASSWORD, code_challenge: 'x'.repeat(43) }, 400, 'validation_failed'],
+      [
+        'a challenge without method',
+        { email: 'ada@example.com', password: PASSWORD, code_challenge: 'x'.repeat(43) },
+        400,
+        'validation_failed',
+      ],
       ['a phone number', { phone: '+15555550100', password: PASSWORD }, 422, 'phone_provider_disabled'],
     ])('rejects %s with %i %s and writes nothing', async (_label, body, status, code) => {
       const h = await setup();
@@ -128,7 +155,9 @@ describe.each(engines())('on %s', (engine) => {
       expect(await count(h.db, 'auth.one_time_tokens', 'token_hash = $1', [token])).toBe(0);
       expect(await count(h.db, 'auth.one_time_tokens')).toBe(1);
 
-      const signin = await h.call('POST', '/token?grant_type=password', { body: { email: 'ada@example.com', password: PASSWORD } });
+      const signin = await h.call('POST', '/token?grant_type=password', {
+        body: { email: 'ada@example.com', password: PASSWORD },
+      });
       expect(signin.status).toBe(400);
       expect((await signin.json()).code).toBe('email_not_confirmed');
     });
@@ -148,32 +177,50 @@ describe.each(engines())('on %s', (engine) => {
       expect(bob).not.toContain('evil');
     });
 
-    it('does not reveal a confirmed address, and resends a link to an unconfirmed one', async () => {
+    it('does not reveal a confirmed address; a repeated sign-up of an unconfirmed one replaces it', async () => {
       const h = await setup({ autoconfirm: false });
       await h.call('POST', '/signup', { body: { email: 'ada@example.com', password: PASSWORD } });
-      await h.db.asOwner((sql) => sql.query("update auth.users set email_confirmed_at = now() where email = 'ada@example.com'"));
+      await h.db.asOwner((sql) =>
+        sql.query("update auth.users set email_confirmed_at = now() where email = 'ada@example.com'"),
+      );
       await h.call('POST', '/signup', { body: { email: 'bob@example.com', password: PASSWORD } });
 
-      const again = await h.call('POST', '/signup', { body: { email: 'ada@example.com', password: 'a different one' } });
+      const again = await h.call('POST', '/signup', {
+        body: { email: 'ada@example.com', password: 'a different one' },
+      });
       expect(again.status).toBe(200);
       const fake = await again.json();
       expect(fake).toMatchObject({ email: 'ada@example.com', identities: [] });
-      const [real] = await h.db.asOwner((sql) => sql.query<{ id: string }>("select id from auth.users where email = 'ada@example.com'"));
+      const [real] = await h.db.asOwner((sql) =>
+        sql.query<{ id: string }>("select id from auth.users where email = 'ada@example.com'"),
+      );
       expect(fake.id).not.toBe(real!.id);
 
-      // Within a minute: no second mail for bob; after it, a fresh link (the old one is void).
-      await h.call('POST', '/signup', { body: { email: 'bob@example.com', password: PASSWORD } });
+      // Within a minute: 429 and no second mail for bob; after it, the newest sign-up replaces
+      // the unconfirmed one (password included) and only its link works.
+      const early = await h.call('POST', '/signup', { body: { email: 'bob@example.com', password: 'too early' } });
+      expect(early.status).toBe(429);
+      expect((await early.json()).code).toBe('over_email_send_rate_limit');
       expect((await h.outbox()).filter((m) => m.to === 'bob@example.com')).toHaveLength(1);
       h.clock.advance(61_000);
-      await h.call('POST', '/signup', { body: { email: 'bob@example.com', password: 'attacker password' } });
+      await h.call('POST', '/signup', { body: { email: 'bob@example.com', password: 'a newer password' } });
       const bobMails = (await h.outbox()).filter((m) => m.to === 'bob@example.com');
       expect(bobMails).toHaveLength(2);
-      const first = await h.call('POST', '/verify', { body: { type: 'signup', token_hash: linkToken(bobMails[1]!, 'token') } });
-      expect(first.status).toBe(403);
-      // The repeated sign-up did not change bob's password.
-      const ok = await h.call('POST', '/verify', { body: { type: 'signup', token_hash: linkToken(bobMails[0]!, 'token') } });
+      const old = await h.call('POST', '/verify', {
+        body: { type: 'signup', token_hash: linkToken(bobMails[1]!, 'token') },
+      });
+      expect(old.status).toBe(403);
+      const ok = await h.call('POST', '/verify', {
+        body: { type: 'signup', token_hash: linkToken(bobMails[0]!, 'token') },
+      });
       expect(ok.status).toBe(200);
-      const signin = await h.call('POST', '/token?grant_type=password', { body: { email: 'bob@example.com', password: PASSWORD } });
+      const replaced = await h.call('POST', '/token?grant_type=password', {
+        body: { email: 'bob@example.com', password: PASSWORD },
+      });
+      expect(replaced.status).toBe(400);
+      const signin = await h.call('POST', '/token?grant_type=password', {
+        body: { email: 'bob@example.com', password: 'a newer password' },
+      });
       expect(signin.status).toBe(200);
     });
   });

@@ -1,88 +1,24 @@
-import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createServerClient } from '@supabase/ssr';
-import { type SupabaseClient, createClient } from '@supabase/supabase-js';
-import { Hono } from 'hono';
-import { SignJWT, decodeJwt } from 'jose';
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshPglite } from '../../../tests/support/db.ts';
-import type { HostDatabase } from '../../db/types.ts';
-import { outboxMailer } from '../../mail/outbox.ts';
-import { createAuthApp } from '../app.ts';
-import { anonKey } from '../keys.ts';
-import { Clock, PASSWORD, SECRET } from './support.ts';
+import { decodeJwt, SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { start } from './http-server.ts';
+import { PASSWORD, SECRET } from './support.ts';
 
 /**
  * The real @supabase/supabase-js client against the auth app mounted at /auth/v1 on a real
  * HTTP server, the way the Node host mounts it.
  */
 
-interface Server {
-  url: string;
-  db: HostDatabase;
-  clock: Clock;
-  outbox: ReturnType<typeof outboxMailer>;
-  key: string;
-  client(options?: { flowType?: 'pkce' | 'implicit' }): SupabaseClient;
-}
-
-let running: { server: ServerType; db: HostDatabase } | undefined;
-
-afterEach(async () => {
-  if (!running) return;
-  const { server, db } = running;
-  running = undefined;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await db.close();
-});
-
-async function start(opts: { signinLimit?: number; autoconfirm?: boolean } = {}): Promise<Server> {
-  const { db } = await freshPglite();
-  const clock = new Clock();
-  const outbox = outboxMailer(db);
-  const host = new Hono();
-  // What the Node host does: the client address comes from the socket, never from headers.
-  host.use('*', async (c, next) => {
-    const headers = new Headers(c.req.raw.headers);
-    headers.set('x-real-ip', getConnInfo(c).remote.address ?? 'unknown');
-    c.req.raw = new Request(c.req.raw, { headers });
-    await next();
-  });
-  const auth = createAuthApp({
-    db,
-    jwtSecret: SECRET,
-    jwtExpirySeconds: 3600,
-    siteUrl: 'http://localhost:8787',
-    autoconfirm: opts.autoconfirm ?? true,
-    signinLimit: opts.signinLimit ?? 10,
-    mailer: outbox,
-    now: clock.now,
-  });
-  host.route('/auth/v1', auth);
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: host.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  running = { server, db };
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const key = await anonKey(SECRET);
-  return {
-    url,
-    db,
-    clock,
-    outbox,
-    key,
-    client: (options = {}) =>
-      createClient(url, key, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false, ...options } }),
-  };
-}
-
 describe('@supabase/supabase-js against the embedded auth', () => {
   it('signs up, signs in, reads and updates the user, refreshes and signs out', async () => {
     const srv = await start();
     const supabase = srv.client();
 
-    const up = await supabase.auth.signUp({ email: 'ada@example.com', password: PASSWORD, options: { data: { first_name: 'Ada' } } });
+    const up = await supabase.auth.signUp({
+      email: 'ada@example.com',
+      password: PASSWORD,
+      options: { data: { first_name: 'Ada' } },
+    });
     expect(up.error).toBeNull();
     expect(up.data.session?.user.email).toBe('ada@example.com');
     expect(up.data.user?.user_metadata).toEqual({ first_name: 'Ada' });
@@ -109,7 +45,12 @@ describe('@supabase/supabase-js against the embedded auth', () => {
     expect(updated.error).toBeNull();
     expect(updated.data.user!.user_metadata).toEqual({ first_name: 'Ada', last_name: 'Lovelace' });
     const weak = await supabase.auth.updateUser({ password: 'short' });
-    expect(weak.error).toMatchObject({ name: 'AuthWeakPasswordError', status: 422, code: 'weak_password', reasons: ['length'] });
+    expect(weak.error).toMatchObject({
+      name: 'AuthWeakPasswordError',
+      status: 422,
+      code: 'weak_password',
+      reasons: ['length'],
+    });
 
     const lastToken = (await supabase.auth.getSession()).data.session!.access_token;
     const out = await supabase.auth.signOut();
@@ -147,7 +88,9 @@ describe('@supabase/supabase-js against the embedded auth', () => {
     expect(again.error).toMatchObject({ status: 403, code: 'otp_expired' });
 
     expect((await browser.auth.updateUser({ password: 'recovered password' })).error).toBeNull();
-    const signIn = await srv.client().auth.signInWithPassword({ email: 'ada@example.com', password: 'recovered password' });
+    const signIn = await srv
+      .client()
+      .auth.signInWithPassword({ email: 'ada@example.com', password: 'recovered password' });
     expect(signIn.error).toBeNull();
     const old = await srv.client().auth.signInWithPassword({ email: 'ada@example.com', password: PASSWORD });
     expect(old.error?.code).toBe('invalid_credentials');
@@ -178,10 +121,17 @@ describe('@supabase/supabase-js against the embedded auth', () => {
     await srv.client().auth.signUp({ email: 'ada@example.com', password: PASSWORD });
     const codes: (string | undefined)[] = [];
     for (let i = 0; i < 4; i++) {
-      const { error } = await srv.client().auth.signInWithPassword({ email: 'ada@example.com', password: 'wrong password' });
+      const { error } = await srv
+        .client()
+        .auth.signInWithPassword({ email: 'ada@example.com', password: 'wrong password' });
       codes.push(error?.code);
     }
-    expect(codes).toEqual(['invalid_credentials', 'invalid_credentials', 'invalid_credentials', 'over_request_rate_limit']);
+    expect(codes).toEqual([
+      'invalid_credentials',
+      'invalid_credentials',
+      'invalid_credentials',
+      'over_request_rate_limit',
+    ]);
     const { error } = await srv.client().auth.signInWithPassword({ email: 'ada@example.com', password: PASSWORD });
     expect(error).toMatchObject({ status: 429, code: 'over_request_rate_limit' });
   });
@@ -207,7 +157,9 @@ describe('@supabase/supabase-js against the embedded auth', () => {
         .sign(new TextEncoder().encode(SECRET)),
     };
     for (const [name, token] of Object.entries(forged)) {
-      const res = await fetch(`${srv.url}/auth/v1/user`, { headers: { authorization: `Bearer ${token}`, apikey: 'x' } });
+      const res = await fetch(`${srv.url}/auth/v1/user`, {
+        headers: { authorization: `Bearer ${token}`, apikey: 'x' },
+      });
       expect([name, res.status]).toEqual([name, 403]);
       expect([name, (await res.json()).error_code]).toEqual([name, 'bad_jwt']);
       const viaClient = await srv.client().auth.getUser(token);

@@ -24,7 +24,11 @@ export interface Harness {
   clock: Clock;
   outbox(): Promise<OutboxMail[]>;
   /** A JSON request to the auth app, as auth-js sends it (API version 2024-01-01 unless told). */
-  call(method: string, path: string, init?: { body?: unknown; token?: string; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    method: string,
+    path: string,
+    init?: { body?: unknown; token?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
 }
 
 /**
@@ -73,10 +77,15 @@ function harness(db: HostDatabase, overrides: Partial<AuthDeps>): Harness {
     clock,
     outbox: () => mailer.list(),
     call(method, path, init = {}) {
-      const headers: Record<string, string> = { 'x-supabase-api-version': '2024-01-01', 'x-real-ip': '203.0.113.7', ...init.headers };
+      const headers: Record<string, string> = {
+        'x-supabase-api-version': '2024-01-01',
+        'x-real-ip': '203.0.113.7',
+        ...init.headers,
+      };
       if (init.body !== undefined) headers['content-type'] ??= 'application/json';
       if (init.token) headers.authorization = `Bearer ${init.token}`;
-      const body = init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+      const body =
+        init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
       return Promise.resolve(app.request(path, { method, headers, body }));
     },
   };
@@ -91,7 +100,12 @@ export interface Session {
   user: { id: string; email: string; user_metadata: Record<string, unknown>; app_metadata: Record<string, unknown> };
 }
 
-export async function signUp(h: Harness, email: string, password = PASSWORD, data?: Record<string, unknown>): Promise<Session> {
+export async function signUp(
+  h: Harness,
+  email: string,
+  password = PASSWORD,
+  data?: Record<string, unknown>,
+): Promise<Session> {
   const res = await h.call('POST', '/signup', { body: { email, password, data } });
   if (res.status !== 200) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as Session;
@@ -111,6 +125,8 @@ export function linkToken(mail: OutboxMail, param: 'token' | 'token_hash'): stri
 }
 
 export async function count(db: HostDatabase, table: string, where = 'true', params: unknown[] = []): Promise<number> {
-  const rows = await db.asOwner((sql) => sql.query<{ n: number }>(`select count(*)::int as n from ${table} where ${where}`, params));
+  const rows = await db.asOwner((sql) =>
+    sql.query<{ n: number }>(`select count(*)::int as n from ${table} where ${where}`, params),
+  );
   return rows[0]!.n;
 }

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
+import { describe, expect, it } from 'vitest';
 import { engines } from '../../../tests/support/db.ts';
-import { type Harness, PASSWORD, count, signIn, signUp, useAuthDb } from './support.ts';
+import { count, type Harness, PASSWORD, signIn, signUp, useAuthDb } from './support.ts';
 
 describe.each(engines())('on %s', (engine) => {
   const setup = useAuthDb(engine);
@@ -27,8 +27,12 @@ describe.each(engines())('on %s', (engine) => {
     it('answers an unknown email and a wrong password alike', async () => {
       const h = await setup();
       await signUp(h, 'ada@example.com');
-      const wrong = await h.call('POST', '/token?grant_type=password', { body: { email: 'ada@example.com', password: 'wrong password' } });
-      const unknown = await h.call('POST', '/token?grant_type=password', { body: { email: 'nobody@example.com', password: PASSWORD } });
+      const wrong = await h.call('POST', '/token?grant_type=password', {
+        body: { email: 'ada@example.com', password: 'wrong password' },
+      });
+      const unknown = await h.call('POST', '/token?grant_type=password', {
+        body: { email: 'nobody@example.com', password: PASSWORD },
+      });
       for (const res of [wrong, unknown]) {
         expect(res.status).toBe(400);
         expect(await res.json()).toEqual({ code: 'invalid_credentials', message: 'Invalid login credentials' });
@@ -41,12 +45,14 @@ describe.each(engines())('on %s', (engine) => {
       await signUp(h, 'ada@example.com');
       const attempt = (email: string, ip: string, password = 'wrong password') =>
         h.call('POST', '/token?grant_type=password', { body: { email, password }, headers: { 'x-real-ip': ip } });
-      for (const ip of ['10.0.0.1', '10.0.0.2', '10.0.0.3']) expect((await attempt('ada@example.com', ip)).status).toBe(400);
+      for (const ip of ['10.0.0.1', '10.0.0.2', '10.0.0.3'])
+        expect((await attempt('ada@example.com', ip)).status).toBe(400);
       const limited = await attempt('ada@example.com', '10.0.0.4', PASSWORD);
       expect(limited.status).toBe(429);
       expect(await limited.json()).toEqual({ code: 'over_request_rate_limit', message: 'Request rate limit reached' });
 
-      for (const email of ['b@example.com', 'c@example.com', 'd@example.com']) expect((await attempt(email, '10.0.0.9')).status).toBe(400);
+      for (const email of ['b@example.com', 'c@example.com', 'd@example.com'])
+        expect((await attempt(email, '10.0.0.9')).status).toBe(400);
       expect((await attempt('e@example.com', '10.0.0.9')).status).toBe(429);
       // x-forwarded-for does not get an attacker a fresh budget.
       const spoofed = await h.call('POST', '/token?grant_type=password', {
@@ -112,7 +118,10 @@ describe.each(engines())('on %s', (engine) => {
       h.clock.advance(10_000);
       const stolen = await refresh(h, s0.refresh_token);
       expect(stolen.status).toBe(400);
-      expect(await stolen.json()).toEqual({ code: 'refresh_token_already_used', message: 'Invalid Refresh Token: Already Used' });
+      expect(await stolen.json()).toEqual({
+        code: 'refresh_token_already_used',
+        message: 'Invalid Refresh Token: Already Used',
+      });
       // The whole session is gone: the legitimate holder's newest token and access token too.
       expect(await count(h.db, 'auth.sessions')).toBe(0);
       expect((await refresh(h, s1.refresh_token)).status).toBe(400);

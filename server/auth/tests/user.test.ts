@@ -1,8 +1,8 @@
+import { decodeJwt, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { SignJWT, decodeJwt } from 'jose';
-import { anonKey } from '../keys.ts';
 import { engines } from '../../../tests/support/db.ts';
-import { PASSWORD, SECRET, count, linkToken, signIn, signUp, useAuthDb } from './support.ts';
+import { anonKey } from '../keys.ts';
+import { count, linkToken, PASSWORD, SECRET, signIn, signUp, useAuthDb } from './support.ts';
 
 describe.each(engines())('on %s', (engine) => {
   const setup = useAuthDb(engine);
@@ -13,14 +13,21 @@ describe.each(engines())('on %s', (engine) => {
       const s = await signUp(h, 'ada@example.com', PASSWORD, { first_name: 'Ada' });
       const res = await h.call('GET', '/user', { token: s.access_token });
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ id: s.user.id, email: 'ada@example.com', user_metadata: { first_name: 'Ada' } });
+      expect(await res.json()).toMatchObject({
+        id: s.user.id,
+        email: 'ada@example.com',
+        user_metadata: { first_name: 'Ada' },
+      });
     });
 
     it('requires a bearer token, and a user token at that', async () => {
       const h = await setup();
       const none = await h.call('GET', '/user');
       expect(none.status).toBe(401);
-      expect(await none.json()).toEqual({ code: 'no_authorization', message: 'This endpoint requires a valid Bearer token' });
+      expect(await none.json()).toEqual({
+        code: 'no_authorization',
+        message: 'This endpoint requires a valid Bearer token',
+      });
       const anon = await h.call('GET', '/user', { token: await anonKey(SECRET) });
       expect(anon.status).toBe(403);
       expect((await anon.json()).code).toBe('bad_jwt');
@@ -37,6 +44,10 @@ describe.each(engines())('on %s', (engine) => {
       expect(noSession.status).toBe(403);
       const otherSession = await h.call('GET', '/user', { token: await sign({ session_id: crypto.randomUUID() }) });
       expect((await otherSession.json()).code).toBe('session_not_found');
+      for (const sub of ['not-a-uuid', 'x\u0000']) {
+        const odd = await h.call('GET', '/user', { token: await sign({ sub }) });
+        expect([sub, odd.status, (await odd.json()).code]).toEqual([sub, 403, 'bad_jwt']);
+      }
       await h.db.asOwner((sql) => sql.query('delete from auth.users'));
       const gone = await h.call('GET', '/user', { token: s.access_token });
       expect(gone.status).toBe(403);
@@ -57,13 +68,18 @@ describe.each(engines())('on %s', (engine) => {
     it('merges metadata (null removes a key) without touching app_metadata', async () => {
       const h = await setup();
       const s = await signUp(h, 'ada@example.com', PASSWORD, { first_name: 'Ada', theme: 'dark' });
-      const res = await h.call('PUT', '/user', { token: s.access_token, body: { data: { last_name: 'Lovelace', theme: null } } });
+      const res = await h.call('PUT', '/user', {
+        token: s.access_token,
+        body: { data: { last_name: 'Lovelace', theme: null } },
+      });
       expect(res.status).toBe(200);
       const user = await res.json();
       expect(user.user_metadata).toEqual({ first_name: 'Ada', last_name: 'Lovelace' });
       expect(user.app_metadata).toEqual({ provider: 'email', providers: ['email'] });
       // A refreshed token carries the new metadata.
-      const r = await (await h.call('POST', '/token?grant_type=refresh_token', { body: { refresh_token: s.refresh_token } })).json();
+      const r = await (
+        await h.call('POST', '/token?grant_type=refresh_token', { body: { refresh_token: s.refresh_token } })
+      ).json();
       expect(decodeJwt(r.access_token).user_metadata).toEqual({ first_name: 'Ada', last_name: 'Lovelace' });
     });
 
@@ -75,7 +91,9 @@ describe.each(engines())('on %s', (engine) => {
       expect(res.status).toBe(200);
       expect((await h.call('GET', '/user', { token: mine.access_token })).status).toBe(200);
       expect((await h.call('GET', '/user', { token: other.access_token })).status).toBe(403);
-      const old = await h.call('POST', '/token?grant_type=password', { body: { email: 'ada@example.com', password: PASSWORD } });
+      const old = await h.call('POST', '/token?grant_type=password', {
+        body: { email: 'ada@example.com', password: PASSWORD },
+      });
       expect(old.status).toBe(400);
       await signIn(h, 'ada@example.com', 'a brand new secret');
     });
@@ -118,7 +136,9 @@ describe.each(engines())('on %s', (engine) => {
       const h = await setup({ autoconfirm: false });
       await h.call('POST', '/signup', { body: { email: 'ada@example.com', password: PASSWORD } });
       const [signupMail] = await h.outbox();
-      const s = await (await h.call('POST', '/verify', { body: { type: 'signup', token_hash: linkToken(signupMail!, 'token') } })).json();
+      const s = await (
+        await h.call('POST', '/verify', { body: { type: 'signup', token_hash: linkToken(signupMail!, 'token') } })
+      ).json();
       const res = await h.call('PUT', '/user', { token: s.access_token, body: { email: 'new@example.com' } });
       expect(await res.json()).toMatchObject({ email: 'ada@example.com', new_email: 'new@example.com' });
       const [mail] = await h.outbox();

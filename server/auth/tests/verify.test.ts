@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
+import { describe, expect, it } from 'vitest';
 import { engines } from '../../../tests/support/db.ts';
-import { type Harness, PASSWORD, SITE, count, linkToken, signIn, signUp, useAuthDb } from './support.ts';
+import { count, type Harness, linkToken, PASSWORD, SITE, signIn, signUp, useAuthDb } from './support.ts';
 
 describe.each(engines())('on %s', (engine) => {
   const setup = useAuthDb(engine);
@@ -22,13 +22,18 @@ describe.each(engines())('on %s', (engine) => {
       expect(mails[0]).toMatchObject({ to: 'ada@example.com', kind: 'recovery' });
       const token = linkToken(mails[0]!, 'token_hash');
       expect(mails[0]!.text).toContain(`${SITE}/reset-password?token_hash=${token}&type=recovery`);
-      expect(await count(h.db, 'auth.one_time_tokens', 'token_hash = $1', [createHash('sha256').update(token).digest('hex')])).toBe(1);
+      expect(
+        await count(h.db, 'auth.one_time_tokens', 'token_hash = $1', [
+          createHash('sha256').update(token).digest('hex'),
+        ]),
+      ).toBe(1);
     });
 
     it('sends at most one mail a minute per user, silently', async () => {
       const h = await setup();
       await signUp(h, 'ada@example.com');
-      for (let i = 0; i < 3; i++) expect((await h.call('POST', '/recover', { body: { email: 'ada@example.com' } })).status).toBe(200);
+      for (let i = 0; i < 3; i++)
+        expect((await h.call('POST', '/recover', { body: { email: 'ada@example.com' } })).status).toBe(200);
       expect(await h.outbox()).toHaveLength(1);
       h.clock.advance(61_000);
       await h.call('POST', '/recover', { body: { email: 'ada@example.com' } });
@@ -66,7 +71,9 @@ describe.each(engines())('on %s', (engine) => {
       expect(await again.json()).toEqual({ code: 'otp_expired', message: 'Token has expired or is invalid' });
 
       // And the recovered session may set a new password.
-      expect((await h.call('PUT', '/user', { token: s.access_token, body: { password: 'new password!' } })).status).toBe(200);
+      expect(
+        (await h.call('PUT', '/user', { token: s.access_token, body: { password: 'new password!' } })).status,
+      ).toBe(200);
       await signIn(h, 'ada@example.com', 'new password!');
     });
 
@@ -106,7 +113,10 @@ describe.each(engines())('on %s', (engine) => {
     it('confirms the address and redirects with the session in the fragment', async () => {
       const h = await setup({ autoconfirm: false });
       const token = await pendingSignup(h);
-      const res = await h.call('GET', `/verify?token=${token}&type=signup&redirect_to=${encodeURIComponent(`${SITE}/welcome`)}`);
+      const res = await h.call(
+        'GET',
+        `/verify?token=${token}&type=signup&redirect_to=${encodeURIComponent(`${SITE}/welcome`)}`,
+      );
       expect(res.status).toBe(303);
       const location = new URL(res.headers.get('location')!);
       expect(`${location.origin}${location.pathname}`).toBe(`${SITE}/welcome`);
@@ -117,7 +127,9 @@ describe.each(engines())('on %s', (engine) => {
       const user = await h.call('GET', '/user', { token: fragment.get('access_token')! });
       expect((await user.json()).email_confirmed_at).toBeTruthy();
       await signIn(h, 'ada@example.com');
-      const refreshed = await h.call('POST', '/token?grant_type=refresh_token', { body: { refresh_token: fragment.get('refresh_token') } });
+      const refreshed = await h.call('POST', '/token?grant_type=refresh_token', {
+        body: { refresh_token: fragment.get('refresh_token') },
+      });
       expect(refreshed.status).toBe(200);
 
       const again = await h.call('GET', `/verify?token=${token}&type=signup`);
@@ -133,7 +145,10 @@ describe.each(engines())('on %s', (engine) => {
     it('never redirects to another origin', async () => {
       const h = await setup({ autoconfirm: false });
       const token = await pendingSignup(h);
-      const res = await h.call('GET', `/verify?token=${token}&type=signup&redirect_to=${encodeURIComponent('https://evil.example/')}`);
+      const res = await h.call(
+        'GET',
+        `/verify?token=${token}&type=signup&redirect_to=${encodeURIComponent('https://evil.example/')}`,
+      );
       expect(res.headers.get('location')!.startsWith(`${SITE}/#access_token=`)).toBe(true);
     });
 
@@ -143,20 +158,27 @@ describe.each(engines())('on %s', (engine) => {
       const challenge = createHash('sha256').update(verifier).digest('base64url');
       const token = await pendingSignup(h, { code_challenge: challenge, code_challenge_method: 's256' });
       expect(token.startsWith('pkce_')).toBe(true);
-      const res = await h.call('GET', `/verify?token=${token}&type=signup&redirect_to=${encodeURIComponent(`${SITE}/auth/callback?next=/me`)}`);
+      const res = await h.call(
+        'GET',
+        `/verify?token=${token}&type=signup&redirect_to=${encodeURIComponent(`${SITE}/auth/callback?next=/me`)}`,
+      );
       const location = new URL(res.headers.get('location')!);
       expect(location.pathname).toBe('/auth/callback');
       expect(location.searchParams.get('next')).toBe('/me');
       const code = location.searchParams.get('code')!;
       expect(location.hash).toBe('');
 
-      const wrong = await h.call('POST', '/token?grant_type=pkce', { body: { auth_code: code, code_verifier: `${verifier}x` } });
+      const wrong = await h.call('POST', '/token?grant_type=pkce', {
+        body: { auth_code: code, code_verifier: `${verifier}x` },
+      });
       expect(wrong.status).toBe(403);
       expect((await wrong.json()).code).toBe('bad_code_verifier');
       const ok = await h.call('POST', '/token?grant_type=pkce', { body: { auth_code: code, code_verifier: verifier } });
       expect(ok.status).toBe(200);
       expect((await ok.json()).user.email).toBe('ada@example.com');
-      const replay = await h.call('POST', '/token?grant_type=pkce', { body: { auth_code: code, code_verifier: verifier } });
+      const replay = await h.call('POST', '/token?grant_type=pkce', {
+        body: { auth_code: code, code_verifier: verifier },
+      });
       expect(replay.status).toBe(404);
       expect((await replay.json()).code).toBe('flow_state_not_found');
     });
@@ -168,7 +190,9 @@ describe.each(engines())('on %s', (engine) => {
       const res = await h.call('GET', `/verify?token=${token}&type=signup`);
       const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
       h.clock.advance(5 * 60_000 + 1);
-      const late = await h.call('POST', '/token?grant_type=pkce', { body: { auth_code: code, code_verifier: verifier } });
+      const late = await h.call('POST', '/token?grant_type=pkce', {
+        body: { auth_code: code, code_verifier: verifier },
+      });
       expect(late.status).toBe(422);
       expect((await late.json()).code).toBe('flow_state_expired');
       const empty = await h.call('POST', '/token?grant_type=pkce', { body: { auth_code: code } });
