@@ -2,8 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../support/browser.ts';
 import { type RunningServer, startServer, tempDataDir } from '../support/server.ts';
+import { expectEventually, expectVisible, WEB_TIMEOUT } from '../support/web-expect.ts';
 
-/** The core journey with the keyboard only: no clicks. */
+/** The core journey with the keyboard only: no clicks. Each step waits web-first, as a user would. */
 
 let server: RunningServer;
 let data: ReturnType<typeof tempDataDir>;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   server = await startServer({ DATA_DIR: data.dir });
   browser = await launch();
   page = await (await browser.newContext()).newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(WEB_TIMEOUT);
 });
 afterAll(async () => {
   await browser?.close();
@@ -23,10 +24,15 @@ afterAll(async () => {
   data?.remove();
 });
 
-const focused = (p: Page) => p.evaluate(() => {
-  const el = document.activeElement as HTMLElement | null;
-  return { tag: el?.tagName.toLowerCase(), text: (el?.textContent ?? '').trim(), label: el?.getAttribute('aria-label') ?? (el as HTMLInputElement | null)?.labels?.[0]?.textContent?.trim() ?? '' };
-});
+const focused = (p: Page) =>
+  p.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      tag: el?.tagName.toLowerCase(),
+      text: (el?.textContent ?? '').trim(),
+      label: el?.getAttribute('aria-label') ?? (el as HTMLInputElement | null)?.labels?.[0]?.textContent?.trim() ?? '',
+    };
+  });
 
 async function tabTo(p: Page, matches: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 60) {
   for (let i = 0; i < max; i++) {
@@ -39,44 +45,44 @@ async function tabTo(p: Page, matches: (f: Awaited<ReturnType<typeof focused>>) 
 describe('with the keyboard only', () => {
   it('skips to the main content from the first Tab', async () => {
     await page.goto(server.url);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectVisible(page.getByRole('heading', { level: 1 }));
     await page.keyboard.press('Tab');
     expect((await focused(page)).text).toMatch(/skip to (main )?content/i);
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    await expectEventually(() => page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
   });
 
   it('filters the catalog and signs in without a pointer', async () => {
     await page.goto(`${server.url}/courses`);
-    await page.getByRole('status').filter({ hasText: /\d+ courses?/ }).waitFor();
+    await expectVisible(page.getByRole('status').filter({ hasText: /\d+ courses?/ }));
     // Tab reaches a radio group at its checked radio ("Any"); arrows choose within the group.
     await tabTo(page, (f) => f.tag === 'input' && f.label === 'Any');
     await page.keyboard.press('ArrowDown');
     await page.waitForURL(/difficulty=beginner/);
 
     await page.goto(`${server.url}/signin`);
-    await page.getByLabel('Email').waitFor();
+    await expectVisible(page.getByLabel('Email'));
     await tabTo(page, (f) => f.tag === 'input' && f.label === 'Email');
     await page.keyboard.type('student@demo.test');
     await page.keyboard.press('Tab');
     await page.keyboard.type('learn-demo-2026');
     await page.keyboard.press('Enter');
-    await page.getByRole('link', { name: 'My learning' }).waitFor();
+    await expectVisible(page.getByRole('link', { name: 'My learning' }));
   });
 
   it('marks a lesson complete from the keyboard', async () => {
     await page.goto(`${server.url}/dashboard`);
-    await page.getByRole('link', { name: 'Continue learning' }).first().waitFor();
+    await expectVisible(page.getByRole('link', { name: 'Continue learning' }).first());
     await tabTo(page, (f) => f.tag === 'a' && f.text === 'Continue learning');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/learn\//);
-    const bar = page.getByRole('progressbar', { name: 'Course progress' });
-    const before = Number(await bar.getAttribute('aria-valuenow'));
     // The button says aria-disabled until the lesson's content has loaded, as a user hears it.
     const button = page.getByRole('button', { name: 'Mark as complete' });
-    await expect.poll(() => button.getAttribute('aria-disabled')).toBeNull();
+    await expectEventually(() => button.getAttribute('aria-disabled')).toBeNull();
+    const bar = page.getByRole('progressbar', { name: 'Course progress' });
+    const before = Number(await bar.getAttribute('aria-valuenow'));
     await tabTo(page, (f) => f.tag === 'button' && f.text === 'Mark as complete', 120);
     await page.keyboard.press('Enter');
-    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(before);
+    await expectEventually(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(before);
   });
 });

@@ -81,21 +81,56 @@ export interface EdgeHarness {
   close(): Promise<void>;
 }
 
-export async function signToken(claims: Record<string, unknown>, secret = TEST_SECRET, expiresIn: string | number = '1h') {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuedAt().setExpirationTime(expiresIn).sign(new TextEncoder().encode(secret));
+export async function signToken(
+  claims: Record<string, unknown>,
+  secret = TEST_SECRET,
+  expiresIn: string | number = '1h',
+) {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
 }
 
-export async function makeEdgeHarness(opts: { db?: HostDatabase } = {}): Promise<EdgeHarness> {
+export interface EdgeHarnessOptions {
+  /** A migrated database to use (the caller drops it); a fresh PGlite when absent. */
+  db?: HostDatabase;
+  /**
+   * 'fixture' (default): the small catalog above, with `ids`. 'demo': the real demo seed
+   * (seed/), for tests that want every shape the product ships; its ids come from seed/ids.ts.
+   */
+  data?: 'fixture' | 'demo';
+}
+
+export async function makeEdgeHarness(opts: EdgeHarnessOptions = {}): Promise<EdgeHarness> {
   const test = opts.db ? null : await freshPglite();
   const db = opts.db ?? test!.db;
-  await db.runScript(FIXTURE);
+  if (opts.data === 'demo') {
+    // Loaded on demand: only these tests pay for the seed's modules (bcrypt among them).
+    const { seed } = await import('../../seed/seed.ts');
+    await seed(db);
+  } else {
+    await db.runScript(FIXTURE);
+  }
   const app = createApp({
     db,
     verifier: hs256Verifier(TEST_SECRET),
-    publicConfig: (origin) => ({ mode: 'embedded', supabaseUrl: origin, supabaseAnonKey: 'anon-key', devOutbox: true }),
+    publicConfig: () => ({
+      mode: 'embedded',
+      supabaseUrl: 'http://localhost:8787',
+      supabaseAnonKey: 'anon-key',
+      devOutbox: true,
+    }),
   });
   const token = (userId: string, overrides: Partial<JwtClaims> = {}) =>
-    signToken({ sub: userId, role: 'authenticated', aud: 'authenticated', email: `${userId}@test.local`, ...overrides });
+    signToken({
+      sub: userId,
+      role: 'authenticated',
+      aud: 'authenticated',
+      email: `${userId}@test.local`,
+      ...overrides,
+    });
   return {
     app,
     db,

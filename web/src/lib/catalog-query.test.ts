@@ -1,19 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type CatalogState,
+  DIFFICULTIES,
   EMPTY_CATALOG_STATE,
   effectiveSort,
+  PRICE_BANDS,
+  PRICE_LABELS,
   pageWindow,
   parseCatalogQuery,
+  SORT_LABELS,
+  SORTS,
   toApiQuery,
   toCatalogSearch,
   toggleCategory,
   withFilters,
-  type CatalogState,
 } from './catalog-query.ts';
 
 describe('parseCatalogQuery', () => {
   it('reads every filter, with repeated categories', () => {
-    expect(parseCatalogQuery('?q=+sql+&category=data&category=web-dev&difficulty=beginner&price=under-50&sort=newest&page=3')).toEqual({
+    expect(
+      parseCatalogQuery(
+        '?q=+sql+&category=data&category=web-dev&difficulty=beginner&price=under-50&sort=newest&page=3',
+      ),
+    ).toEqual({
       q: 'sql',
       categories: ['data', 'web-dev'],
       difficulty: 'beginner',
@@ -55,7 +64,14 @@ describe('toCatalogSearch', () => {
 
   it('round-trips through the query string', () => {
     const states: CatalogState[] = [
-      { q: 'data & ai', categories: ['data', 'ai'], difficulty: 'advanced', price: '100-plus', sort: 'price-desc', page: 2 },
+      {
+        q: 'data & ai',
+        categories: ['data', 'ai'],
+        difficulty: 'advanced',
+        price: '100-plus',
+        sort: 'price-desc',
+        page: 2,
+      },
       { q: '', categories: [], difficulty: null, price: 'free', sort: null, page: 1 },
       { q: 'x', categories: ['web'], difficulty: null, price: null, sort: 'rating', page: 7 },
     ];
@@ -67,7 +83,22 @@ describe('toCatalogSearch', () => {
   });
 });
 
+describe('the filter options', () => {
+  // Their members are checked against the API contract by the compiler; here, the order users see.
+  it('lists every option in display order, each with a label', () => {
+    expect(DIFFICULTIES).toEqual(['beginner', 'intermediate', 'advanced']);
+    expect(PRICE_BANDS).toEqual(['free', 'under-50', '50-100', '100-plus']);
+    expect(SORTS).toEqual(['relevance', 'popular', 'newest', 'rating', 'price-asc', 'price-desc']);
+    for (const p of PRICE_BANDS) expect(PRICE_LABELS[p]).toBeTruthy();
+    for (const s of SORTS) expect(SORT_LABELS[s]).toBeTruthy();
+  });
+});
+
 describe('toApiQuery', () => {
+  it('never asks for more than the API serves per page', () => {
+    expect(toApiQuery(EMPTY_CATALOG_STATE, 500)).toBe('?sort=popular&page=1&pageSize=50');
+  });
+
   it('always sends the sort, page and page size', () => {
     expect(toApiQuery(EMPTY_CATALOG_STATE)).toBe('?sort=popular&page=1&pageSize=12');
     expect(toApiQuery({ ...EMPTY_CATALOG_STATE, q: 'sql', categories: ['a', 'b'], price: 'free' }, 6)).toBe(

@@ -1,8 +1,19 @@
-import type { CourseSort, Difficulty, PriceBand } from '../../../edge/api-types.ts';
+import type {
+  CatalogLimits,
+  CatalogQueryInput,
+  CourseSort,
+  Difficulty,
+  PriceBand,
+  SlugRules,
+} from '../../../edge/api-types.ts';
 
 /**
  * The catalog's filter state. It lives in the URL query string, so the back button
  * works and links are shareable; these functions are the only translation both ways.
+ *
+ * The vocabularies and bounds come from the API contract (edge/contract/) as types only, so no
+ * schema ships to the browser; the runtime lists below are restated here and checked by the
+ * compiler: a value the contract adds, drops or renames is a type error in this file.
  */
 export interface CatalogState {
   q: string;
@@ -14,15 +25,41 @@ export interface CatalogState {
   page: number;
 }
 
-export const DIFFICULTIES: readonly Difficulty[] = ['beginner', 'intermediate', 'advanced'];
-export const PRICE_BANDS: readonly PriceBand[] = ['free', 'under-50', '50-100', '100-plus'];
-export const SORTS: readonly CourseSort[] = ['relevance', 'popular', 'newest', 'rating', 'price-asc', 'price-desc'];
-export const PAGE_SIZE = 12;
+/** The keys of a record whose keys the compiler has checked against a union: its members, in display order. */
+const keysOf = <K extends string>(record: Record<K, unknown>): readonly K[] => Object.keys(record) as K[];
 
-const MAX_QUERY = 200;
-const MAX_CATEGORIES = 20;
-const MAX_PAGE = 10_000;
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const PRICE_LABELS = {
+  free: 'Free',
+  'under-50': 'Under $50',
+  '50-100': '$50 to $100',
+  '100-plus': '$100+',
+} as const satisfies Record<PriceBand, string>;
+
+export const SORT_LABELS = {
+  relevance: 'Best match',
+  popular: 'Most popular',
+  newest: 'Newest',
+  rating: 'Highest rated',
+  'price-asc': 'Price: low to high',
+  'price-desc': 'Price: high to low',
+} as const satisfies Record<CourseSort, string>;
+
+export const DIFFICULTIES = keysOf({ beginner: 1, intermediate: 2, advanced: 3 } satisfies Record<Difficulty, number>);
+export const PRICE_BANDS = keysOf<PriceBand>(PRICE_LABELS);
+export const SORTS = keysOf<CourseSort>(SORT_LABELS);
+
+/** The API's bounds and slug rule (the compiler checks each against the contract's literal). */
+const LIMITS = {
+  query: 200,
+  categories: 20,
+  page: 10_000,
+  pageSize: 50,
+  defaultPageSize: 12,
+} as const satisfies CatalogLimits;
+const SLUG_RULES = { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120 } as const satisfies SlugRules;
+const SLUG = new RegExp(SLUG_RULES.pattern);
+
+export const PAGE_SIZE: number = LIMITS.defaultPageSize;
 
 export const EMPTY_CATALOG_STATE: CatalogState = {
   q: '',
@@ -40,12 +77,12 @@ function oneOf<T extends string>(values: readonly T[], raw: string | null): T | 
 /** Reads the state from a query string ("?q=x&category=a&category=b"); anything invalid is dropped. */
 export function parseCatalogQuery(search: string | URLSearchParams): CatalogState {
   const p = typeof search === 'string' ? new URLSearchParams(search) : search;
-  const q = (p.get('q') ?? '').trim().slice(0, MAX_QUERY);
+  const q = (p.get('q') ?? '').trim().slice(0, LIMITS.query);
   const categories: string[] = [];
   for (const c of p.getAll('category')) {
     const slug = c.trim().toLowerCase();
-    if (SLUG.test(slug) && slug.length <= 120 && !categories.includes(slug)) categories.push(slug);
-    if (categories.length >= MAX_CATEGORIES) break;
+    if (SLUG.test(slug) && slug.length <= SLUG_RULES.maxLength && !categories.includes(slug)) categories.push(slug);
+    if (categories.length >= LIMITS.categories) break;
   }
   let sort = oneOf(SORTS, p.get('sort'));
   if (sort === 'relevance' && !q) sort = null;
@@ -57,7 +94,7 @@ export function parseCatalogQuery(search: string | URLSearchParams): CatalogStat
     difficulty: oneOf(DIFFICULTIES, p.get('difficulty')),
     price: oneOf(PRICE_BANDS, p.get('price')),
     sort,
-    page: pageNum >= 1 && pageNum <= MAX_PAGE ? pageNum : 1,
+    page: pageNum >= 1 && pageNum <= LIMITS.page ? pageNum : 1,
   };
 }
 
@@ -81,16 +118,24 @@ export function toCatalogSearch(state: CatalogState): string {
   return s ? `?${s}` : '';
 }
 
-/** The query string for GET /api/courses. */
+/**
+ * The query string for GET /api/courses. Every parameter the contract accepts is named here
+ * (the compiler rejects a missing or unknown one), in the order they are sent.
+ */
 export function toApiQuery(state: CatalogState, pageSize = PAGE_SIZE): string {
+  const params = {
+    q: state.q || undefined,
+    category: state.categories,
+    difficulty: state.difficulty ?? undefined,
+    price: state.price ?? undefined,
+    sort: effectiveSort(state),
+    page: String(state.page),
+    pageSize: String(Math.min(pageSize, LIMITS.pageSize)),
+  } satisfies Record<keyof CatalogQueryInput, string | readonly string[] | undefined>;
   const p = new URLSearchParams();
-  if (state.q) p.set('q', state.q);
-  for (const c of state.categories) p.append('category', c);
-  if (state.difficulty) p.set('difficulty', state.difficulty);
-  if (state.price) p.set('price', state.price);
-  p.set('sort', effectiveSort(state));
-  p.set('page', String(state.page));
-  p.set('pageSize', String(pageSize));
+  for (const [key, value] of Object.entries(params)) {
+    for (const v of typeof value === 'string' ? [value] : (value ?? [])) p.append(key, v);
+  }
   return `?${p.toString()}`;
 }
 
@@ -127,19 +172,3 @@ export function pageWindow(current: number, count: number): (number | null)[] {
   }
   return out;
 }
-
-export const PRICE_LABELS: Record<PriceBand, string> = {
-  free: 'Free',
-  'under-50': 'Under $50',
-  '50-100': '$50 to $100',
-  '100-plus': '$100+',
-};
-
-export const SORT_LABELS: Record<CourseSort, string> = {
-  relevance: 'Best match',
-  popular: 'Most popular',
-  newest: 'Newest',
-  rating: 'Highest rated',
-  'price-asc': 'Price: low to high',
-  'price-desc': 'Price: high to low',
-};

@@ -1,0 +1,11 @@
+/**
+ * The data API's contract: one zod schema per request and response shape, and the types
+ * inferred from them. edge/ validates requests with the schemas; web/ imports only the
+ * types (through edge/api-types.ts, `import type`), so no schema ships in the web bundle.
+ */
+export * from './catalog.ts';
+export * from './dashboard.ts';
+export * from './enrollment.ts';
+export * from './player.ts';
+export * from './primitives.ts';
+export * from './system.ts';
