@@ -24,7 +24,6 @@ if (!TEST_DATABASE_URL && process.env.CI) throw new Error('CI must set TEST_DATA
 
 // Locally without a PostgreSQL server this shows as skipped; in CI a skip counts as a failure.
 describe.skipIf(!TEST_DATABASE_URL)('the host on PostgreSQL', () => {
-
   beforeAll(async () => {
     data = tempDataDir();
     await admin(`create database ${dbName}`);
@@ -51,7 +50,9 @@ describe.skipIf(!TEST_DATABASE_URL)('the host on PostgreSQL', () => {
     });
     expect(signIn.status).toBe(200);
     const { access_token } = await signIn.json();
-    const dash = await (await fetch(`${server.url}/api/me/dashboard`, { headers: { authorization: `Bearer ${access_token}` } })).json();
+    const dash = await (
+      await fetch(`${server.url}/api/me/dashboard`, { headers: { authorization: `Bearer ${access_token}` } })
+    ).json();
     expect(dash.courses.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -1,13 +1,18 @@
-import { Route, Router } from '@solidjs/router';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import { createSignal, lazy } from 'solid-js';
+import { Route, type RoutePreloadFuncArgs, Router } from '@solidjs/router';
+import type { GoTrueClient as AuthClient } from '@supabase/auth-js';
+import { createEffect, createSignal, lazy, on } from 'solid-js';
 import type { PublicConfig } from '../../edge/api-types.ts';
 import { Layout } from './components/Layout.tsx';
 import { createApi } from './lib/api.ts';
 import { createAuth } from './lib/auth.ts';
+import { parseCatalogQuery, toApiQuery } from './lib/catalog-query.ts';
 import { AppContext, type AppServices } from './lib/context.ts';
+import { showDevOutbox } from './lib/dev-outbox.ts';
+import { createQueries, revalidateUserData } from './lib/queries.ts';
+import { lazySupabase } from './lib/supabase.ts';
 import Home from './pages/Home.tsx';
 import NotFound from './pages/NotFound.tsx';
+import { ROUTES } from './routes.ts';
 
 const Catalog = lazy(() => import('./pages/Catalog.tsx'));
 const CourseDetails = lazy(() => import('./pages/CourseDetails.tsx'));
@@ -21,13 +26,23 @@ const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
 const Player = lazy(() => import('./pages/Player.tsx'));
 const DevOutbox = lazy(() => import('./pages/DevOutbox.tsx'));
 
-export function App(props: { config: PublicConfig; supabase: SupabaseClient }) {
-  const supabase = props.supabase;
-  const auth = createAuth(supabase);
+export function App(props: { config: PublicConfig; authClient: AuthClient }) {
+  const authClient = props.authClient;
+  const auth = createAuth(authClient);
   const api = createApi(async () => {
-    const { data } = await supabase.auth.getSession();
+    const { data } = await authClient.getSession();
     return data.session?.access_token ?? null;
   });
+  const queries = createQueries(api);
+
+  // Course pages, the dashboard and the player answer per user: ask again after sign-in or out.
+  createEffect(
+    on(
+      () => auth.state.user?.id,
+      () => void revalidateUserData(),
+      { defer: true },
+    ),
+  );
 
   const [message, setMessage] = createSignal('');
   let clearTimer: ReturnType<typeof setTimeout> | undefined;
@@ -39,23 +54,56 @@ export function App(props: { config: PublicConfig; supabase: SupabaseClient }) {
     clearTimer = setTimeout(() => setMessage(''), 8000);
   };
 
-  const services: AppServices = { config: props.config, supabase, api, auth, announce, liveMessage: message };
+  const services: AppServices = {
+    config: props.config,
+    authClient,
+    supabase: lazySupabase(props.config, authClient),
+    api,
+    queries,
+    auth,
+    announce,
+    liveMessage: message,
+  };
+
+  // Each preload starts the route's data while its code downloads (and on link hover).
+  const signedOut = () => auth.state.status === 'signed-out';
+  const preload = {
+    home: () => {
+      void queries.courses('?sort=popular&page=1&pageSize=6');
+      void queries.courses('?sort=newest&page=1&pageSize=3');
+      void queries.categories();
+    },
+    catalog: ({ location }: RoutePreloadFuncArgs) => {
+      void queries.courses(toApiQuery(parseCatalogQuery(location.search)));
+      void queries.categories();
+    },
+    course: ({ params }: RoutePreloadFuncArgs) => void queries.course(params.slug!),
+    dashboard: () => (signedOut() ? undefined : void queries.dashboard()),
+    player: ({ params }: RoutePreloadFuncArgs) => {
+      if (signedOut()) return;
+      void queries.player(params.slug!);
+      if (params.lessonId) void queries.lesson(params.lessonId);
+    },
+  };
 
   return (
     <AppContext.Provider value={services}>
       <Router root={Layout}>
-        <Route path="/" component={Home} />
-        <Route path="/courses" component={Catalog} />
-        <Route path="/courses/:slug" component={CourseDetails} />
-        <Route path="/for-companies" component={ForCompanies} />
-        <Route path="/about" component={About} />
-        <Route path="/signin" component={SignIn} />
-        <Route path="/signup" component={SignUp} />
-        <Route path="/forgot-password" component={ForgotPassword} />
-        <Route path="/reset-password" component={ResetPassword} />
-        <Route path="/dashboard" component={Dashboard} />
-        <Route path="/learn/:slug/:lessonId?" component={Player} />
-        <Route path="/dev/outbox" component={props.config.devOutbox ? DevOutbox : NotFound} />
+        <Route path={ROUTES.home} component={Home} preload={preload.home} />
+        <Route path={ROUTES.catalog} component={Catalog} preload={preload.catalog} />
+        <Route path={ROUTES.course} component={CourseDetails} preload={preload.course} />
+        <Route path={ROUTES.forCompanies} component={ForCompanies} />
+        <Route path={ROUTES.about} component={About} />
+        <Route path={ROUTES.signIn} component={SignIn} />
+        <Route path={ROUTES.signUp} component={SignUp} />
+        <Route path={ROUTES.forgotPassword} component={ForgotPassword} />
+        <Route path={ROUTES.resetPassword} component={ResetPassword} />
+        <Route path={ROUTES.dashboard} component={Dashboard} preload={preload.dashboard} />
+        <Route path={ROUTES.player} component={Player} preload={preload.player} />
+        <Route
+          path={ROUTES.devOutbox}
+          component={showDevOutbox(props.config, location.hostname) ? DevOutbox : NotFound}
+        />
         <Route path="*404" component={NotFound} />
       </Router>
     </AppContext.Provider>

@@ -1,29 +1,37 @@
-import { Match, Switch, type Accessor, type JSX, type Resource } from 'solid-js';
-import { ErrorNotice, Loading } from './Notices.tsx';
+import { type Accessor, type JSX, Match, Suspense, Switch } from 'solid-js';
+import type { Result } from '../lib/queries.ts';
+import { ErrorNotice } from './Notices.tsx';
 
 /**
- * Shows a resource without suspending the page: a loading line until the first value,
- * an error with a retry button, else the children with the (latest) value. While a new
- * value loads, the previous one stays on screen.
+ * Shows data from a route query (`createAsync(() => settle(query(...)))`): the fallback, a
+ * skeleton that takes the space the data will take, until the first answer; then the children,
+ * or an error with a retry button. Later answers arrive in transitions: the previous data stays
+ * on screen until the next is there.
  */
 export function Async<T>(props: {
-  resource: Resource<T>;
-  loading?: string;
+  data: Accessor<Result<T> | undefined>;
+  fallback: JSX.Element;
   retry?: () => void;
   /** Replaces the default error notice, e.g. to explain a 403. */
   error?: (err: unknown) => JSX.Element;
-  children: (data: Accessor<NonNullable<T>>) => JSX.Element;
+  children: (data: Accessor<T>) => JSX.Element;
 }) {
-  const ready = () => {
-    const s = props.resource.state;
-    return (s === 'ready' || s === 'refreshing') && props.resource.latest != null;
+  const failed = () => {
+    const r = props.data();
+    return r && !r.ok ? { error: r.error } : undefined;
+  };
+  const ok = () => {
+    const r = props.data();
+    return r?.ok ? r : undefined;
   };
   return (
-    <Switch fallback={<Loading label={props.loading} />}>
-      <Match when={props.resource.state === 'errored'}>
-        {props.error ? props.error(props.resource.error) : <ErrorNotice error={props.resource.error} retry={props.retry} />}
-      </Match>
-      <Match when={ready() && (props.resource.latest as NonNullable<T>)}>{(data) => props.children(data)}</Match>
-    </Switch>
+    <Suspense fallback={props.fallback}>
+      <Switch>
+        <Match when={failed()}>
+          {(f) => (props.error ? props.error(f().error) : <ErrorNotice error={f().error} retry={props.retry} />)}
+        </Match>
+        <Match when={ok()}>{(r) => props.children(() => r().value)}</Match>
+      </Switch>
+    </Suspense>
   );
 }

@@ -8,9 +8,27 @@ export function CourseCover(props: { slug: string; title: string; thumbnailUrl: 
   return (
     <Show
       when={src()}
-      fallback={<img class={`cover ${props.class ?? ''}`} src={placeholderCover(props.slug, props.title)} alt="" width="320" height="180" />}
+      fallback={
+        <img
+          class={`cover ${props.class ?? ''}`}
+          src={placeholderCover(props.slug, props.title)}
+          alt=""
+          width="320"
+          height="180"
+        />
+      }
     >
-      {(url) => <img class={`cover ${props.class ?? ''}`} src={url()} alt="" width="320" height="180" loading="lazy" decoding="async" />}
+      {(url) => (
+        <img
+          class={`cover ${props.class ?? ''}`}
+          src={url()}
+          alt=""
+          width="320"
+          height="180"
+          loading="lazy"
+          decoding="async"
+        />
+      )}
     </Show>
   );
 }

@@ -1,8 +1,10 @@
 import { A } from '@solidjs/router';
-import { For, Show, type Resource } from 'solid-js';
+import { type Accessor, For, Show } from 'solid-js';
 import type { CourseList } from '../../../edge/api-types.ts';
+import type { Result } from '../lib/queries.ts';
 import { Async } from './Async.tsx';
 import { CourseCard } from './CourseCard.tsx';
+import { SkeletonCards } from './Skeleton.tsx';
 
 /** A titled row of course cards with a link to the full list; `id` names the heading (`${id}-title`). */
 export function CourseShelf(props: {
@@ -10,10 +12,12 @@ export function CourseShelf(props: {
   title: string;
   href: string;
   linkLabel: string;
-  courses: Resource<CourseList>;
+  courses: Accessor<Result<CourseList> | undefined>;
   retry: () => void;
   loading: string;
   empty: string;
+  /** How many cards the skeleton shows while loading (the page size). */
+  count: number;
 }) {
   const titleId = () => `${props.id}-title`;
   return (
@@ -24,7 +28,11 @@ export function CourseShelf(props: {
           {props.linkLabel}
         </A>
       </div>
-      <Async resource={props.courses} loading={props.loading} retry={props.retry}>
+      <Async
+        data={props.courses}
+        fallback={<SkeletonCards count={props.count} label={props.loading} />}
+        retry={props.retry}
+      >
         {(list) => (
           <Show when={list().items.length > 0} fallback={<p class="muted">{props.empty}</p>}>
             <div class="card-grid">

@@ -1,9 +1,11 @@
-import { splitProps, type JSX } from 'solid-js';
+import { type JSX, splitProps } from 'solid-js';
 
 type InputProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onInput'>;
 
 /** A labelled text input in the form layout: <div class="field"><label/><input/></div>. */
-export function Field(props: InputProps & { id: string; label: string; value: string; onValue: (value: string) => void }) {
+export function Field(
+  props: InputProps & { id: string; label: string; value: string; onValue: (value: string) => void },
+) {
   const [own, input] = splitProps(props, ['id', 'label', 'value', 'onValue']);
   return (
     <div class="field">

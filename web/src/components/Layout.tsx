@@ -1,9 +1,11 @@
-import { A, useIsRouting, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { Show, Suspense, createEffect, createSignal, on, onCleanup } from 'solid-js';
+import { A, type RouteSectionProps, useIsRouting, useLocation, useNavigate } from '@solidjs/router';
+import { createEffect, createSignal, ErrorBoundary, on, onCleanup, Show, Suspense } from 'solid-js';
 import { useApp } from '../lib/context.ts';
+import { showDevOutbox } from '../lib/dev-outbox.ts';
 import { SITE_NAME } from '../lib/site.ts';
 import { createAction } from '../lib/submit.ts';
 import { Loading } from './Notices.tsx';
+import { PageError } from './PageError.tsx';
 
 /** The frame around every page: skip link, header, main, footer. */
 export function Layout(props: RouteSectionProps) {
@@ -17,7 +19,13 @@ export function Layout(props: RouteSectionProps) {
   // data first render the heading a moment later: wait for it, unless the user moves on.
   const [pendingFocus, setPendingFocus] = createSignal(false);
   let stopWaiting = () => {};
-  createEffect(on(() => location.pathname, () => setPendingFocus(true), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setPendingFocus(true),
+      { defer: true },
+    ),
+  );
   createEffect(() => {
     if (!pendingFocus() || isRouting()) return;
     setPendingFocus(false);
@@ -66,7 +74,10 @@ export function Layout(props: RouteSectionProps) {
       </a>
       <Header />
       <main id="main" ref={main} tabindex="-1">
-        <Suspense fallback={<Loading />}>{props.children}</Suspense>
+        {/* A page that fails to render shows what happened and a way on, inside the usual frame. */}
+        <ErrorBoundary fallback={(err, reset) => <PageError error={err} reset={reset} />}>
+          <Suspense fallback={<Loading />}>{props.children}</Suspense>
+        </ErrorBoundary>
         <div class="sr-only" aria-live="polite" aria-atomic="true">
           {liveMessage()}
         </div>
@@ -79,15 +90,36 @@ export function Layout(props: RouteSectionProps) {
 function Header() {
   const { auth, announce } = useApp();
   const navigate = useNavigate();
-  const { run: signOut, busy, error: signOutError } = createAction(async () => {
+  const location = useLocation();
+  const {
+    run: signOut,
+    busy,
+    error: signOutError,
+  } = createAction(async () => {
     // Leave signed-in pages first, so they do not redirect to the sign-in page on the way out.
     navigate('/');
     await auth.signOut();
     announce('You are signed out.');
   });
 
+  // Phones: the links and account actions fold into a menu, so the header stays one row.
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  let menuButton: HTMLButtonElement | undefined;
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setMenuOpen(false),
+      { defer: true },
+    ),
+  );
+  const closeOnEscape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !menuOpen()) return;
+    setMenuOpen(false);
+    menuButton?.focus();
+  };
+
   return (
-    <header class="site-header">
+    <header class="site-header" on:keydown={closeOnEscape}>
       <div class="container header-inner">
         <A href="/" class="brand" end>
           <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" width="28" height="28">
@@ -96,37 +128,58 @@ function Header() {
           </svg>
           <span>{SITE_NAME}</span>
         </A>
-        <nav class="main-nav" aria-label="Main">
-          <ul>
-            <li>
-              <A href="/courses" activeClass="active">
-                Courses
+        <button
+          type="button"
+          class="button button-secondary button-small menu-toggle"
+          aria-expanded={menuOpen()}
+          aria-controls="site-menu"
+          ref={menuButton}
+          onClick={() => setMenuOpen(!menuOpen())}
+        >
+          <svg class="icon" viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+            <path
+              d="M3 5h14M3 10h14M3 15h14"
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linecap="round"
+              fill="none"
+            />
+          </svg>
+          Menu
+        </button>
+        <div id="site-menu" class="header-menu" data-open={menuOpen() ? 'true' : 'false'}>
+          <nav class="main-nav" aria-label="Main">
+            <ul>
+              <li>
+                <A href="/courses" activeClass="active">
+                  Courses
+                </A>
+              </li>
+              <li>
+                <A href="/for-companies" activeClass="active">
+                  For companies
+                </A>
+              </li>
+            </ul>
+          </nav>
+          <div class="account">
+            <Show when={auth.state.status === 'signed-out'}>
+              <A href="/signin" class="button button-ghost">
+                Sign in
               </A>
-            </li>
-            <li>
-              <A href="/for-companies" activeClass="active">
-                For companies
+              <A href="/signup" class="button button-primary">
+                Sign up
               </A>
-            </li>
-          </ul>
-        </nav>
-        <div class="account">
-          <Show when={auth.state.status === 'signed-out'}>
-            <A href="/signin" class="button button-ghost">
-              Sign in
-            </A>
-            <A href="/signup" class="button button-primary">
-              Sign up
-            </A>
-          </Show>
-          <Show when={auth.state.status === 'signed-in'}>
-            <A href="/dashboard" class="button button-ghost" activeClass="active">
-              My learning
-            </A>
-            <button type="button" class="button button-secondary" onClick={signOut} disabled={busy()}>
-              Sign out
-            </button>
-          </Show>
+            </Show>
+            <Show when={auth.state.status === 'signed-in'}>
+              <A href="/dashboard" class="button button-ghost" activeClass="active">
+                My learning
+              </A>
+              <button type="button" class="button button-secondary" onClick={signOut} disabled={busy()}>
+                Sign out
+              </button>
+            </Show>
+          </div>
         </div>
       </div>
       <Show when={signOutError()}>
@@ -163,7 +216,7 @@ function Footer() {
             <li>
               <A href="/for-companies">For companies</A>
             </li>
-            <Show when={config.devOutbox}>
+            <Show when={showDevOutbox(config, location.hostname)}>
               <li>
                 <A href="/dev/outbox">Dev outbox</A>
               </li>

@@ -1,6 +1,6 @@
-import { For, Show, createMemo, type JSX } from 'solid-js';
+import { createMemo, For, type JSX, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import { parseMarkdown, type Block, type Inline } from '../lib/markdown.ts';
+import { type Block, type Inline, parseMarkdown } from '../lib/markdown.ts';
 
 /**
  * Renders Markdown from instructors as DOM nodes. Text is only ever inserted as text
@@ -72,7 +72,8 @@ function BlockView(props: { block: Block; offset: number }): JSX.Element {
     }
     case 'code':
       return (
-        <pre tabindex="0" aria-label={b.lang ? `${b.lang} code` : 'Code'}>
+        // biome-ignore lint/a11y/useSemanticElements: a <pre> keeps its whitespace; the region role lets the label name the scrollable block
+        <pre tabindex="0" role="region" aria-label={b.lang ? `${b.lang} code` : 'Code'}>
           <code>{b.text}</code>
         </pre>
       );

@@ -1,4 +1,4 @@
-import { Show, type JSX } from 'solid-js';
+import { type JSX, Show } from 'solid-js';
 import { errorMessage } from '../lib/api.ts';
 
 /** An error the user should notice now: role=alert. */

@@ -1,5 +1,5 @@
 import { Navigate, useLocation } from '@solidjs/router';
-import { Match, Switch, type JSX } from 'solid-js';
+import { type JSX, Match, Switch } from 'solid-js';
 import { useApp } from '../lib/context.ts';
 import { Loading } from './Notices.tsx';
 

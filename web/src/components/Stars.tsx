@@ -1,4 +1,4 @@
-import { For, Show, createUniqueId } from 'solid-js';
+import { createUniqueId, For, Show } from 'solid-js';
 import { plural } from '../lib/format.ts';
 
 const STAR = 'M10 1.5l2.6 5.4 5.9.8-4.3 4.1 1 5.9L10 14.9l-5.2 2.8 1-5.9L1.5 7.7l5.9-.8z';

@@ -37,7 +37,10 @@ const STATUS_MESSAGES: Record<number, string> = {
 };
 
 function fallbackMessage(status: number): string {
-  return STATUS_MESSAGES[status] ?? (status >= 500 ? 'Something went wrong on our side. Please try again.' : `Request failed (${status}).`);
+  return (
+    STATUS_MESSAGES[status] ??
+    (status >= 500 ? 'Something went wrong on our side. Please try again.' : `Request failed (${status}).`)
+  );
 }
 
 /** Turns any thrown value into a message for the user. */
@@ -61,7 +64,12 @@ async function toApiError(res: Response): Promise<ApiError> {
   const e = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   if (e && typeof e.code === 'string') {
     const msg = typeof e.message === 'string' && e.message.trim() ? sentence(e.message) : fallbackMessage(res.status);
-    return new ApiError(res.status, e.code, msg.endsWith('.') || msg.endsWith('?') || msg.endsWith('!') ? msg : `${msg}.`, e.details);
+    return new ApiError(
+      res.status,
+      e.code,
+      msg.endsWith('.') || msg.endsWith('?') || msg.endsWith('!') ? msg : `${msg}.`,
+      e.details,
+    );
   }
   return new ApiError(res.status, `http_${res.status}`, fallbackMessage(res.status));
 }

@@ -1,4 +1,4 @@
-import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
+import type { GoTrueClient as AuthClient, Session, User } from '@supabase/auth-js';
 import { createStore } from 'solid-js/store';
 
 export interface AuthUser {
@@ -35,10 +35,10 @@ export function toAuthUser(user: User): AuthUser {
 
 /**
  * The signed-in user as a Solid store, kept in step with Supabase Auth. The session itself
- * stays in the Supabase client (in cookies, so it survives reloads); the API client reads
+ * stays in the auth client (in cookies, so it survives reloads); the API client reads
  * the access token from there on every call.
  */
-export function createAuth(supabase: SupabaseClient): Auth {
+export function createAuth(client: AuthClient): Auth {
   const [state, setState] = createStore<AuthState>({ status: 'loading', user: null });
 
   const apply = (session: Session | null) => {
@@ -58,15 +58,15 @@ export function createAuth(supabase: SupabaseClient): Auth {
 
   // Fires INITIAL_SESSION once the stored session is read, then on every sign-in, sign-out,
   // refresh and user update. The callback must not await Supabase calls itself.
-  supabase.auth.onAuthStateChange((_event, session) => apply(session));
+  client.onAuthStateChange((_event, session) => apply(session));
 
   return {
     state,
     async signOut() {
-      const { error } = await supabase.auth.signOut();
+      const { error } = await client.signOut();
       if (error) {
         // The server could not revoke the session; forget it locally all the same.
-        await supabase.auth.signOut({ scope: 'local' });
+        await client.signOut({ scope: 'local' });
       }
       apply(null);
     },

@@ -54,7 +54,12 @@ function onOrigin(url: URL, origin: string): string | null {
   } catch {
     return null;
   }
-  if (url.protocol === here.protocol && url.port === here.port && LOOPBACK.has(url.hostname) && LOOPBACK.has(here.hostname)) {
+  if (
+    url.protocol === here.protocol &&
+    url.port === here.port &&
+    LOOPBACK.has(url.hostname) &&
+    LOOPBACK.has(here.hostname)
+  ) {
     return `${here.origin}${url.pathname}${url.search}${url.hash}`;
   }
   return null;

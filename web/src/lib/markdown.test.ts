@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineText, parseInline, parseMarkdown, type Block, type Inline } from './markdown.ts';
+import { type Block, type Inline, inlineText, parseInline, parseMarkdown } from './markdown.ts';
 
 /** Every link href anywhere in a tree. */
 function hrefs(blocks: Block[]): string[] {
@@ -15,8 +15,12 @@ function hrefs(blocks: Block[]): string[] {
   const blk = (bs: Block[]) => {
     for (const b of bs) {
       if (b.type === 'heading' || b.type === 'paragraph') inl(b.children);
-      else if (b.type === 'list') for (const item of b.items) (inl(item.children), blk(item.blocks));
-      else if (b.type === 'blockquote') blk(b.children);
+      else if (b.type === 'list') {
+        for (const item of b.items) {
+          inl(item.children);
+          blk(item.blocks);
+        }
+      } else if (b.type === 'blockquote') blk(b.children);
     }
   };
   blk(blocks);
@@ -25,8 +29,9 @@ function hrefs(blocks: Block[]): string[] {
 
 /** Every node type anywhere in a tree: only the known, harmless ones may appear. */
 function nodeTypes(value: unknown, acc = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => nodeTypes(v, acc));
-  else if (value && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const v of value) nodeTypes(v, acc);
+  } else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if (typeof o.type === 'string') acc.add(o.type);
     for (const v of Object.values(o)) nodeTypes(v, acc);
@@ -34,7 +39,19 @@ function nodeTypes(value: unknown, acc = new Set<string>()): Set<string> {
   return acc;
 }
 
-const ALLOWED = new Set(['heading', 'paragraph', 'list', 'code', 'blockquote', 'rule', 'text', 'strong', 'em', 'link', 'break']);
+const ALLOWED = new Set([
+  'heading',
+  'paragraph',
+  'list',
+  'code',
+  'blockquote',
+  'rule',
+  'text',
+  'strong',
+  'em',
+  'link',
+  'break',
+]);
 
 describe('parseMarkdown: blocks', () => {
   it('parses headings, paragraphs and soft breaks', () => {
@@ -87,7 +104,15 @@ describe('parseMarkdown: blocks', () => {
     expect(parseMarkdown('> quoted *text*\n\n---')).toEqual([
       {
         type: 'blockquote',
-        children: [{ type: 'paragraph', children: [{ type: 'text', text: 'quoted ' }, { type: 'em', children: [{ type: 'text', text: 'text' }] }] }],
+        children: [
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'text', text: 'quoted ' },
+              { type: 'em', children: [{ type: 'text', text: 'text' }] },
+            ],
+          },
+        ],
       },
       { type: 'rule' },
     ]);
@@ -113,7 +138,13 @@ describe('parseInline', () => {
 
   it('nests emphasis', () => {
     expect(parseInline('**bold *and italic***')).toEqual([
-      { type: 'strong', children: [{ type: 'text', text: 'bold ' }, { type: 'em', children: [{ type: 'text', text: 'and italic' }] }] },
+      {
+        type: 'strong',
+        children: [
+          { type: 'text', text: 'bold ' },
+          { type: 'em', children: [{ type: 'text', text: 'and italic' }] },
+        ],
+      },
     ]);
   });
 
@@ -139,7 +170,12 @@ describe('parseInline', () => {
 
   it('parses http(s) links, with a title, and autolinks', () => {
     expect(parseInline('[Docs](https://example.com/a_(b) "The docs") <http://example.org/x>')).toEqual([
-      { type: 'link', href: 'https://example.com/a_(b)', title: 'The docs', children: [{ type: 'text', text: 'Docs' }] },
+      {
+        type: 'link',
+        href: 'https://example.com/a_(b)',
+        title: 'The docs',
+        children: [{ type: 'text', text: 'Docs' }],
+      },
       { type: 'text', text: ' ' },
       { type: 'link', href: 'http://example.org/x', children: [{ type: 'text', text: 'http://example.org/x' }] },
     ]);
@@ -150,7 +186,10 @@ describe('parseInline', () => {
       {
         type: 'link',
         href: 'https://a.example/',
-        children: [{ type: 'strong', children: [{ type: 'text', text: 'bold' }] }, { type: 'text', text: ' inner' }],
+        children: [
+          { type: 'strong', children: [{ type: 'text', text: 'bold' }] },
+          { type: 'text', text: ' inner' },
+        ],
       },
     ]);
   });
@@ -204,7 +243,15 @@ describe('Markdown safety', () => {
   });
 
   it('copes with pathological input quickly', () => {
-    const inputs = ['*'.repeat(50_000), '_a'.repeat(25_000), '['.repeat(50_000), '`'.repeat(10_000) + 'x', '<'.repeat(50_000), '> '.repeat(2_000) + 'x', '- '.repeat(5_000)];
+    const inputs = [
+      '*'.repeat(50_000),
+      '_a'.repeat(25_000),
+      '['.repeat(50_000),
+      `${'`'.repeat(10_000)}x`,
+      '<'.repeat(50_000),
+      `${'> '.repeat(2_000)}x`,
+      '- '.repeat(5_000),
+    ];
     const started = performance.now();
     for (const src of inputs) parseMarkdown(src);
     expect(performance.now() - started).toBeLessThan(3_000);

@@ -181,7 +181,12 @@ function parseBlocks(lines: string[], depth: number): Block[] {
         start,
         items: items.map((item) => ({
           children: parseInline(item.text.join('\n')),
-          blocks: item.sub.length === 0 ? [] : depth < MAX_NESTING ? parseBlocks(dedent(item.sub), depth + 1) : [{ type: 'paragraph', children: parseInline(item.sub.map((x) => x.trim()).join('\n')) }],
+          blocks:
+            item.sub.length === 0
+              ? []
+              : depth < MAX_NESTING
+                ? parseBlocks(dedent(item.sub), depth + 1)
+                : [{ type: 'paragraph', children: parseInline(item.sub.map((x) => x.trim()).join('\n')) }],
         })),
       });
       continue;
@@ -263,7 +268,7 @@ class InlineParser {
           flush();
           out.push({ type: 'break' });
         } else {
-          buf = buf.replace(/ +$/, '') + ' ';
+          buf = `${buf.replace(/ +$/, '')} `;
         }
         i++;
         while (i < to && src[i] === ' ') i++;
@@ -457,7 +462,10 @@ class InlineParser {
     const href = safeHttpUrl(m[1]!);
     if (!href) return { nodes: children, end: end + 1 };
     const title = m[2] ?? m[3];
-    return { nodes: [{ type: 'link', href, ...(title ? { title } : {}), children: stripLinks(children) }], end: end + 1 };
+    return {
+      nodes: [{ type: 'link', href, ...(title ? { title } : {}), children: stripLinks(children) }],
+      end: end + 1,
+    };
   }
 }
 

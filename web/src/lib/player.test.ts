@@ -32,7 +32,9 @@ function player(lessons: PlayerLesson[][], last: string | null = null): CoursePl
     course: { id: 'c', slug: 'course', title: 'Course' },
     enrollment: { ...enrollment, lastLessonId: last },
     // sections out of order on purpose
-    sections: lessons.map((ls, i) => ({ id: `s${i}`, title: `Section ${i}`, position: lessons.length - i, lessons: ls })).reverse(),
+    sections: lessons
+      .map((ls, i) => ({ id: `s${i}`, title: `Section ${i}`, position: lessons.length - i, lessons: ls }))
+      .reverse(),
   };
 }
 
@@ -67,7 +69,7 @@ describe('player helpers', () => {
     expect(neighbours(ls, 'x')).toEqual({ prev: null, next: null });
   });
 
-  it('marks a lesson completed with the server’s enrolment', () => {
+  it('marks a lesson completed with the server’s enrollment', () => {
     const p = player([[lesson('a', 1), lesson('b', 2)]]);
     const next = withLessonCompleted(p, 'a', { ...enrollment, completedLessons: 1, progressPercentage: 50 });
     expect(flattenLessons(next).map((l) => l.completed)).toEqual([true, false]);

@@ -4,7 +4,9 @@ import type { CoursePlayer, PlayerLesson } from '../../../edge/api-types.ts';
 export function flattenLessons(player: Pick<CoursePlayer, 'sections'>): (PlayerLesson & { sectionTitle: string })[] {
   return [...player.sections]
     .sort((a, b) => a.position - b.position)
-    .flatMap((s) => [...s.lessons].sort((a, b) => a.position - b.position).map((l) => ({ ...l, sectionTitle: s.title })));
+    .flatMap((s) =>
+      [...s.lessons].sort((a, b) => a.position - b.position).map((l) => ({ ...l, sectionTitle: s.title })),
+    );
 }
 
 /**
@@ -34,8 +36,12 @@ export function neighbours<T extends { id: string }>(lessons: T[], id: string): 
   return { prev: lessons[i - 1] ?? null, next: lessons[i + 1] ?? null };
 }
 
-/** The player after a lesson was completed: the lesson marked, the enrolment from the server. */
-export function withLessonCompleted(player: CoursePlayer, lessonId: string, enrollment: CoursePlayer['enrollment']): CoursePlayer {
+/** The player after a lesson was completed: the lesson marked, the enrollment from the server. */
+export function withLessonCompleted(
+  player: CoursePlayer,
+  lessonId: string,
+  enrollment: CoursePlayer['enrollment'],
+): CoursePlayer {
   return {
     ...player,
     enrollment,

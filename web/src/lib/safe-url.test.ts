@@ -8,7 +8,16 @@ describe('safeHttpUrl', () => {
   });
 
   it('rejects everything else', () => {
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', '/path', '//evil.example', 'ftp://x', 'https//x', 'java\nscript:alert(1)', '']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      '/path',
+      '//evil.example',
+      'ftp://x',
+      'https//x',
+      'java\nscript:alert(1)',
+      '',
+    ]) {
       expect(safeHttpUrl(bad)).toBeNull();
     }
   });
@@ -20,7 +29,16 @@ describe('safeNext', () => {
   });
 
   it('falls back for other sites and junk', () => {
-    for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', 'courses', '/a\nb', null, undefined]) {
+    for (const bad of [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      'courses',
+      '/a\nb',
+      null,
+      undefined,
+    ]) {
       expect(safeNext(bad)).toBe('/dashboard');
     }
     expect(safeNext('//x', '/')).toBe('/');

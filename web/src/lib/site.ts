@@ -4,4 +4,6 @@ export const TAGLINE = 'Practical courses that fit around your life.';
 
 const configuredContact: unknown = import.meta.env?.VITE_CONTACT_EMAIL;
 export const CONTACT_EMAIL: string =
-  typeof configuredContact === 'string' && configuredContact.includes('@') ? configuredContact : 'hello@learnwell.example';
+  typeof configuredContact === 'string' && configuredContact.includes('@')
+    ? configuredContact
+    : 'hello@learnwell.example';

@@ -1,7 +1,8 @@
-import { createSignal, type Accessor } from 'solid-js';
-import { NETWORK_ERROR, errorMessage } from './api.ts';
+import { type Accessor, createSignal } from 'solid-js';
+import { errorMessage, NETWORK_ERROR } from './api.ts';
 
 /** What a call may resolve to: a message to show the user, or nothing when it went well. */
+// biome-ignore lint/suspicious/noConfusingVoidType: actions that only throw on failure are plain `async () => {}`
 type Outcome = string | null | undefined | void;
 
 export interface Action<A extends unknown[]> {

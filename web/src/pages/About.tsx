@@ -23,12 +23,12 @@ export default function About() {
       </p>
       <p>
         Instructors publish courses made of short lessons, grouped into sections. You can browse and search the catalog
-        without an account. With a free account you can enrol in free courses, work through the lessons in the course
+        without an account. With a free account you can enroll in free courses, work through the lessons in the course
         player, mark each one as complete and pick up where you left off from <A href="/dashboard">your dashboard</A>.
       </p>
       <p>
-        The site loads no fonts, scripts or trackers from other sites. Your account and progress are stored only in
-        the platform’s own database.
+        The site loads no fonts, scripts or trackers from other sites. Your account and progress are stored only in the
+        platform’s own database.
       </p>
 
       <section id="faq" aria-labelledby="faq-title" tabindex="-1">

@@ -1,41 +1,46 @@
-import { useLocation, useNavigate } from '@solidjs/router';
-import { For, Match, Show, Switch, createEffect, createMemo, createResource, createSignal, on } from 'solid-js';
+import { createAsync, useIsRouting, useLocation, useNavigate } from '@solidjs/router';
+import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 'solid-js';
 import type { CourseSort, Difficulty, PriceBand } from '../../../edge/api-types.ts';
+import { Async } from '../components/Async.tsx';
 import { CourseCard } from '../components/CourseCard.tsx';
-import { ErrorNotice } from '../components/Notices.tsx';
+import { SkeletonBlock, SkeletonCards } from '../components/Skeleton.tsx';
 import {
+  type CatalogState,
   DIFFICULTIES,
   EMPTY_CATALOG_STATE,
+  effectiveSort,
+  hasFilters,
   PAGE_SIZE,
   PRICE_BANDS,
   PRICE_LABELS,
-  SORTS,
-  SORT_LABELS,
-  effectiveSort,
-  hasFilters,
   pageCount,
   pageWindow,
   parseCatalogQuery,
+  SORT_LABELS,
+  SORTS,
   toApiQuery,
   toCatalogSearch,
   toggleCategory,
   withFilters,
-  type CatalogState,
 } from '../lib/catalog-query.ts';
 import { useApp } from '../lib/context.ts';
 import { DIFFICULTY_LABELS, plural } from '../lib/format.ts';
+import { refetch, settle } from '../lib/queries.ts';
 import { usePageTitle } from '../lib/title.ts';
 
 export default function Catalog() {
-  const { api } = useApp();
+  const { queries } = useApp();
   const location = useLocation();
   const navigate = useNavigate();
+  const isRouting = useIsRouting();
 
   const state = createMemo(() => parseCatalogQuery(location.search), EMPTY_CATALOG_STATE, {
     equals: (a, b) => toApiQuery(a) === toApiQuery(b),
   });
-  const [courses, { refetch }] = createResource(() => toApiQuery(state()), (query) => api.courses(query));
-  const [categories] = createResource(() => api.categories());
+  // Started by the route's preload (App.tsx) while this page's code loaded.
+  const courses = createAsync(() => settle(queries.courses(toApiQuery(state()))));
+  const categories = createAsync(() => settle(queries.categories()));
+  const retryCourses = () => refetch(queries.courses, toApiQuery(state()));
 
   usePageTitle(() => (state().q ? `“${state().q}”: courses` : 'Courses'));
 
@@ -45,7 +50,13 @@ export default function Catalog() {
 
   // The search box is editable; it follows the URL when that changes (back button, links).
   const [query, setQuery] = createSignal(state().q);
-  createEffect(on(() => state().q, (q) => setQuery(q), { defer: true }));
+  createEffect(
+    on(
+      () => state().q,
+      (q) => setQuery(q),
+      { defer: true },
+    ),
+  );
 
   const onSearch = (e: SubmitEvent) => {
     e.preventDefault();
@@ -53,20 +64,18 @@ export default function Catalog() {
     go(withFilters(state(), { q, sort: state().sort === 'relevance' && !q ? null : state().sort }));
   };
 
-  const facetCounts = createMemo(() => {
-    const list = courses.state === 'ready' || courses.state === 'refreshing' ? courses.latest : undefined;
-    return list ? new Map(list.categories.map((c) => [c.slug, c.count])) : null;
-  });
-  const categoryCount = (slug: string, fallback: number) => {
-    const counts = facetCounts();
-    return counts ? (counts.get(slug) ?? 0) : fallback;
+  /** The courses answer, once there is one (reading it suspends until then). */
+  const list = () => {
+    const r = courses();
+    return r?.ok ? r.value : undefined;
   };
+  // Read where it is shown (inside a Suspense boundary), not in a memo here: a memo would
+  // suspend the whole page until the courses arrive.
+  const categoryCount = (slug: string) => list()?.categories.find((c) => c.slug === slug)?.count ?? 0;
 
-  const list = () => (courses.state === 'ready' || courses.state === 'refreshing' ? courses.latest : undefined);
   const statusText = () => {
-    if (courses.state === 'errored') return 'Courses could not be loaded.';
     const l = list();
-    return l ? plural(l.total, 'course', 'courses') : 'Loading courses…';
+    return l ? plural(l.total, 'course', 'courses') : 'Courses could not be loaded.';
   };
   const pages = () => {
     const l = list();
@@ -91,6 +100,7 @@ export default function Catalog() {
   return (
     <div class="container catalog">
       <h1>Courses</h1>
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers we support; a form with role=search is the same landmark */}
       <form role="search" class="search-form" onSubmit={onSearch}>
         <label for="catalog-search" class="sr-only">
           Search courses
@@ -122,24 +132,27 @@ export default function Catalog() {
               aria-controls="filters-panel"
               onClick={() => setFiltersOpen(!filtersOpen())}
             >
-              {filtersOpen() ? 'Hide filters' : activeFilters() > 0 ? `Show filters (${activeFilters()} active)` : 'Show filters'}
+              {filtersOpen()
+                ? 'Hide filters'
+                : activeFilters() > 0
+                  ? `Show filters (${activeFilters()} active)`
+                  : 'Show filters'}
             </button>
           </div>
           <div id="filters-panel" class="filters-panel" data-open={filtersOpen() ? 'true' : 'false'}>
-
-          <fieldset>
-            <legend>Category</legend>
-            <Switch>
-              <Match when={categories.state === 'errored'}>
-                <p class="muted">Categories could not be loaded.</p>
-              </Match>
-              <Match when={(categories.state === 'ready' || categories.state === 'refreshing') && categories.latest}>
+            <fieldset>
+              <legend>Category</legend>
+              <Async
+                data={categories}
+                fallback={<SkeletonBlock height={10} label="Loading categories…" />}
+                error={() => <p class="muted">Categories could not be loaded.</p>}
+              >
                 {(cats) => (
                   <ul class="choice-list">
                     <For each={cats().items}>
                       {(cat) => {
                         const id = `category-${cat.slug}`;
-                        const count = () => categoryCount(cat.slug, cat.count);
+                        const count = () => categoryCount(cat.slug);
                         return (
                           <li class="choice">
                             <input
@@ -164,31 +177,34 @@ export default function Catalog() {
                     </For>
                   </ul>
                 )}
-              </Match>
-            </Switch>
-          </fieldset>
+              </Async>
+            </fieldset>
 
-          <RadioGroup
-            legend="Difficulty"
-            name="difficulty"
-            options={DIFFICULTIES.map((d) => ({ value: d, label: DIFFICULTY_LABELS[d] }))}
-            selected={state().difficulty}
-            onSelect={(v) => go(withFilters(state(), { difficulty: v as Difficulty | null }))}
-          />
+            <RadioGroup
+              legend="Difficulty"
+              name="difficulty"
+              options={DIFFICULTIES.map((d) => ({ value: d, label: DIFFICULTY_LABELS[d] }))}
+              selected={state().difficulty}
+              onSelect={(v) => go(withFilters(state(), { difficulty: v as Difficulty | null }))}
+            />
 
-          <RadioGroup
-            legend="Price"
-            name="price"
-            options={PRICE_BANDS.map((p) => ({ value: p, label: PRICE_LABELS[p] }))}
-            selected={state().price}
-            onSelect={(v) => go(withFilters(state(), { price: v as PriceBand | null }))}
-          />
+            <RadioGroup
+              legend="Price"
+              name="price"
+              options={PRICE_BANDS.map((p) => ({ value: p, label: PRICE_LABELS[p] }))}
+              selected={state().price}
+              onSelect={(v) => go(withFilters(state(), { price: v as PriceBand | null }))}
+            />
 
-          <Show when={hasFilters(state())}>
-            <button type="button" class="button button-secondary button-small" onClick={() => go(EMPTY_CATALOG_STATE)}>
-              Clear all filters
-            </button>
-          </Show>
+            <Show when={hasFilters(state())}>
+              <button
+                type="button"
+                class="button button-secondary button-small"
+                onClick={() => go(EMPTY_CATALOG_STATE)}
+              >
+                Clear all filters
+              </button>
+            </Show>
           </div>
         </aside>
 
@@ -197,9 +213,17 @@ export default function Catalog() {
             Results
           </h2>
           <div class="results-bar">
-            <p role="status" class="result-count">
-              {statusText()}
-            </p>
+            <Suspense
+              fallback={
+                <p role="status" class="result-count">
+                  Loading courses…
+                </p>
+              }
+            >
+              <p role="status" class="result-count">
+                {statusText()}
+              </p>
+            </Suspense>
             <div class="sort">
               <label for="catalog-sort">Sort by</label>
               <select
@@ -218,11 +242,7 @@ export default function Catalog() {
             </div>
           </div>
 
-          <Show when={courses.state === 'errored'}>
-            <ErrorNotice error={courses.error} retry={refetch} />
-          </Show>
-
-          <Show when={list()}>
+          <Async data={courses} fallback={<SkeletonCards count={PAGE_SIZE} />} retry={retryCourses}>
             {(l) => (
               <Show
                 when={l().items.length > 0}
@@ -234,7 +254,11 @@ export default function Catalog() {
                         <>
                           <p>No courses match your search and filters.</p>
                           <Show when={hasFilters(state())}>
-                            <button type="button" class="button button-secondary" onClick={() => go(EMPTY_CATALOG_STATE)}>
+                            <button
+                              type="button"
+                              class="button button-secondary"
+                              onClick={() => go(EMPTY_CATALOG_STATE)}
+                            >
                               Clear all filters
                             </button>
                           </Show>
@@ -247,49 +271,59 @@ export default function Catalog() {
                   </div>
                 }
               >
-                <div class="card-grid" aria-busy={courses.loading}>
+                <div class="card-grid" aria-busy={isRouting()}>
                   <For each={l().items}>{(course) => <CourseCard course={course} headingLevel={3} />}</For>
                 </div>
               </Show>
             )}
-          </Show>
+          </Async>
 
-          <Show when={pages() > 1}>
-            <nav class="pagination" aria-label="Pagination">
-              <ul>
-                <Show when={state().page > 1}>
-                  <li>
-                    <a href={hrefFor({ ...state(), page: state().page - 1 })} on:click={(e) => goToPage(e, state().page - 1)} rel="prev">
-                      Previous page
-                    </a>
-                  </li>
-                </Show>
-                <For each={pageWindow(state().page, pages())}>
-                  {(n) => (
+          <Suspense>
+            <Show when={pages() > 1}>
+              <nav class="pagination" aria-label="Pagination">
+                <ul>
+                  <Show when={state().page > 1}>
                     <li>
-                      <Show when={n !== null} fallback={<span aria-hidden="true">…</span>}>
-                        <a
-                          href={hrefFor({ ...state(), page: n! })}
-                          on:click={(e) => goToPage(e, n!)}
-                          aria-current={n === state().page ? 'page' : undefined}
-                          aria-label={`Page ${n}`}
-                        >
-                          {n}
-                        </a>
-                      </Show>
+                      <a
+                        href={hrefFor({ ...state(), page: state().page - 1 })}
+                        on:click={(e) => goToPage(e, state().page - 1)}
+                        rel="prev"
+                      >
+                        Previous page
+                      </a>
                     </li>
-                  )}
-                </For>
-                <Show when={state().page < pages()}>
-                  <li>
-                    <a href={hrefFor({ ...state(), page: state().page + 1 })} on:click={(e) => goToPage(e, state().page + 1)} rel="next">
-                      Next page
-                    </a>
-                  </li>
-                </Show>
-              </ul>
-            </nav>
-          </Show>
+                  </Show>
+                  <For each={pageWindow(state().page, pages())}>
+                    {(n) => (
+                      <li>
+                        <Show when={n !== null} fallback={<span aria-hidden="true">…</span>}>
+                          <a
+                            href={hrefFor({ ...state(), page: n! })}
+                            on:click={(e) => goToPage(e, n!)}
+                            aria-current={n === state().page ? 'page' : undefined}
+                            aria-label={`Page ${n}`}
+                          >
+                            {n}
+                          </a>
+                        </Show>
+                      </li>
+                    )}
+                  </For>
+                  <Show when={state().page < pages()}>
+                    <li>
+                      <a
+                        href={hrefFor({ ...state(), page: state().page + 1 })}
+                        on:click={(e) => goToPage(e, state().page + 1)}
+                        rel="next"
+                      >
+                        Next page
+                      </a>
+                    </li>
+                  </Show>
+                </ul>
+              </nav>
+            </Show>
+          </Suspense>
         </section>
       </div>
     </div>

@@ -1,53 +1,111 @@
-import { A, useParams } from '@solidjs/router';
-import { For, Match, Show, Switch, createResource, createSignal } from 'solid-js';
+import { A, createAsync, useParams } from '@solidjs/router';
+import { createSignal, For, Match, Show, Suspense, Switch } from 'solid-js';
 import type { CourseDetail, InstructorCard, SyllabusSection } from '../../../edge/api-types.ts';
 import { Badges } from '../components/Badges.tsx';
 import { CourseCover } from '../components/CourseCover.tsx';
 import { Markdown } from '../components/Markdown.tsx';
-import { ErrorMessage, ErrorNotice, Loading } from '../components/Notices.tsx';
+import { ErrorMessage, ErrorNotice } from '../components/Notices.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
+import { SkeletonBlock } from '../components/Skeleton.tsx';
 import { Stars } from '../components/Stars.tsx';
 import { isApiError } from '../lib/api.ts';
 import { useApp } from '../lib/context.ts';
-import { DIFFICULTY_LABELS, LESSON_TYPE_LABELS, formatDuration, formatMoney, plural } from '../lib/format.ts';
+import { DIFFICULTY_LABELS, formatDuration, formatMoney, LESSON_TYPE_LABELS, plural } from '../lib/format.ts';
 import { initials } from '../lib/placeholder.ts';
+import { refetch, setQueryData, settle } from '../lib/queries.ts';
 import { safeContentUrl } from '../lib/safe-url.ts';
-import { createAction } from '../lib/submit.ts';
+import { type Action, createAction } from '../lib/submit.ts';
 import { usePageTitle } from '../lib/title.ts';
 import { NotFoundContent } from './NotFound.tsx';
 
+type Enrollment = NonNullable<CourseDetail['enrollment']>;
+
 export default function CourseDetails() {
   const params = useParams<{ slug: string }>();
-  const { api, auth } = useApp();
+  const { queries } = useApp();
 
-  // Wait for the session: the enrolment part of the answer depends on who is asking.
-  const source = () => (auth.state.status === 'loading' ? false : ([params.slug, auth.state.user?.id ?? ''] as const));
-  const [course, { refetch, mutate }] = createResource(source, ([slug]) => api.course(slug));
-  const data = () => (course.state === 'ready' || course.state === 'refreshing' ? course.latest : undefined);
-
-  usePageTitle(() => {
-    if (course.state === 'errored') return isApiError(course.error, 'not_found') ? 'Course not found' : 'Course';
-    return data()?.title ?? 'Course';
-  });
+  // Started by the route's preload (App.tsx); asked again when the user changes, since the
+  // enrollment part of the answer depends on who is asking.
+  const course = createAsync(() => settle(queries.course(params.slug)));
+  const failure = () => {
+    const r = course();
+    return r && !r.ok ? { error: r.error } : undefined;
+  };
+  const loaded = () => {
+    const r = course();
+    return r?.ok ? r.value : undefined;
+  };
+  usePageTitle(() => 'Course');
 
   return (
-    <Switch fallback={<div class="container section"><Loading label="Loading the course…" /></div>}>
-      <Match when={course.state === 'errored' && isApiError(course.error, 'not_found')}>
-        <NotFoundContent title="Course not found" message="This course does not exist or is not published." />
-      </Match>
-      <Match when={course.state === 'errored'}>
-        <div class="container section">
-          <h1>Course</h1>
-          <ErrorNotice error={course.error} retry={refetch} />
-        </div>
-      </Match>
-      <Match when={data()}>{(c) => <CourseView course={c()} onEnrolled={(enrollment) => mutate({ ...c(), enrollment })} />}</Match>
-    </Switch>
+    <Suspense fallback={<CourseSkeleton />}>
+      <Switch>
+        <Match when={failure()}>
+          {(f) => (
+            <Show
+              when={!isApiError(f().error, 'not_found')}
+              fallback={
+                <>
+                  <Title text="Course not found" />
+                  <NotFoundContent title="Course not found" message="This course does not exist or is not published." />
+                </>
+              }
+            >
+              <div class="container section">
+                <h1>Course</h1>
+                <ErrorNotice error={f().error} retry={() => refetch(queries.course, params.slug)} />
+              </div>
+            </Show>
+          )}
+        </Match>
+        <Match when={loaded()}>
+          {(c) => (
+            <CourseView
+              course={c()}
+              onEnrolled={(enrollment) => setQueryData(queries.course, [params.slug], { ...c(), enrollment })}
+            />
+          )}
+        </Match>
+      </Switch>
+    </Suspense>
   );
 }
 
-function CourseView(props: { course: CourseDetail; onEnrolled: (e: NonNullable<CourseDetail['enrollment']>) => void }) {
+function Title(props: { text: string }) {
+  usePageTitle(() => props.text);
+  return null;
+}
+
+/** The course page's frame while its data loads: the hero and the first sections' space. */
+function CourseSkeleton() {
+  return (
+    <div class="course-page">
+      <div class="course-hero">
+        <div class="container">
+          <SkeletonBlock height={13} label="Loading the course…" class="course-hero-skeleton" />
+        </div>
+      </div>
+      <div class="container course-layout">
+        <SkeletonBlock height={30} />
+      </div>
+    </div>
+  );
+}
+
+function CourseView(props: { course: CourseDetail; onEnrolled: (e: Enrollment) => void }) {
+  const { api, announce } = useApp();
   const c = () => props.course;
+  usePageTitle(() => c().title);
+
+  // One enroll action for the panel's button and the phone's sticky bar: they share its state.
+  const [justEnrolled, setJustEnrolled] = createSignal(false);
+  const enroll = createAction(async (focusNext: () => HTMLElement | undefined) => {
+    const { enrollment } = await api.enroll(c().id);
+    setJustEnrolled(true);
+    props.onEnrolled(enrollment);
+    announce(`You are enrolled in ${c().title}.`);
+    requestAnimationFrame(() => focusNext()?.focus());
+  });
   const lessonTotal = () => c().sections.reduce((n, s) => n + s.lessons.length, 0);
   const minutesTotal = () => c().sections.reduce((n, s) => n + s.lessons.reduce((m, l) => m + l.durationMinutes, 0), 0);
   const introUrl = () => (c().introVideoUrl ? safeContentUrl(c().introVideoUrl!) : null);
@@ -103,7 +161,10 @@ function CourseView(props: { course: CourseDetail; onEnrolled: (e: NonNullable<C
 
           <section aria-labelledby="about-title">
             <h2 id="about-title">About this course</h2>
-            <Show when={c().description.trim()} fallback={<p class="muted">The instructor has not written a description yet.</p>}>
+            <Show
+              when={c().description.trim()}
+              fallback={<p class="muted">The instructor has not written a description yet.</p>}
+            >
               <Markdown source={c().description} headingLevel={3} />
             </Show>
             <Show when={introUrl()}>
@@ -135,10 +196,10 @@ function CourseView(props: { course: CourseDetail; onEnrolled: (e: NonNullable<C
           <CourseCover slug={c().slug} title={c().title} thumbnailUrl={c().thumbnailUrl} />
           <div class="enroll-body">
             <h2 id="enroll-title" class="sr-only">
-              Enrolment
+              Enrollment
             </h2>
             <p class={`price price-large ${c().price.amount === 0 ? 'price-free' : ''}`}>{formatMoney(c().price)}</p>
-            <EnrollActions course={c()} onEnrolled={props.onEnrolled} />
+            <EnrollActions course={c()} enroll={enroll} justEnrolled={justEnrolled()} />
             <ul class="enroll-facts">
               <li>{plural(lessonTotal(), 'lesson', 'lessons')}</li>
               <Show when={minutesTotal() > 0}>
@@ -149,14 +210,33 @@ function CourseView(props: { course: CourseDetail; onEnrolled: (e: NonNullable<C
           </div>
         </aside>
       </div>
+
+      {/* Phones: the panel above is at the end of a long page; this bar keeps price and action in reach. */}
+      <div class="enroll-bar">
+        <div class="container enroll-bar-inner">
+          <p class={`price ${c().price.amount === 0 ? 'price-free' : ''}`}>{formatMoney(c().price)}</p>
+          <EnrollActions course={c()} enroll={enroll} justEnrolled={justEnrolled()} compact />
+        </div>
+      </div>
     </article>
   );
 }
 
-function EnrollActions(props: { course: CourseDetail; onEnrolled: (e: NonNullable<CourseDetail['enrollment']>) => void }) {
-  const { api, auth, announce } = useApp();
-  const [justEnrolled, setJustEnrolled] = createSignal(false);
+type EnrollAction = Action<[focusNext: () => HTMLElement | undefined]>;
+
+/**
+ * The primary action for this course and this user: sign in, enroll, or go on learning.
+ * `compact` is the sticky bar's version: the action alone, without progress or extra links.
+ */
+function EnrollActions(props: {
+  course: CourseDetail;
+  enroll: EnrollAction;
+  justEnrolled: boolean;
+  compact?: boolean;
+}) {
+  const { auth } = useApp();
   let goLink: HTMLAnchorElement | undefined;
+  const errorId = () => (props.compact ? 'enroll-bar-error' : 'enroll-error');
 
   const c = () => props.course;
   const enrolled = () => {
@@ -168,20 +248,15 @@ function EnrollActions(props: { course: CourseDetail; onEnrolled: (e: NonNullabl
     return `/learn/${encodeURIComponent(c().slug)}${last ? `/${encodeURIComponent(last)}` : ''}`;
   };
   const here = () => `/courses/${encodeURIComponent(c().slug)}`;
-
-  const { run: enroll, busy, error } = createAction(async () => {
-    const { enrollment } = await api.enroll(c().id);
-    setJustEnrolled(true);
-    props.onEnrolled(enrollment);
-    announce(`You are enrolled in ${c().title}.`);
-    requestAnimationFrame(() => goLink?.focus());
-  });
+  const { run, busy, error } = props.enroll;
 
   return (
-    <div class="enroll-actions">
+    <div class={props.compact ? 'enroll-actions enroll-actions-compact' : 'enroll-actions'}>
       <Switch>
-        <Match when={justEnrolled() && enrolled()}>
-          <p class="notice notice-success">You’re enrolled. Enjoy the course!</p>
+        <Match when={props.justEnrolled && enrolled()}>
+          <Show when={!props.compact}>
+            <p class="notice notice-success">You’re enrolled. Enjoy the course!</p>
+          </Show>
           <A href={playerHref()} class="button button-primary button-block" ref={goLink}>
             Go to course
           </A>
@@ -189,12 +264,14 @@ function EnrollActions(props: { course: CourseDetail; onEnrolled: (e: NonNullabl
         <Match when={enrolled()}>
           {(e) => (
             <>
-              <p class="progress-label">
-                <Show when={e().status === 'completed'} fallback={`${Math.round(e().progressPercentage)}% complete`}>
-                  You completed this course
-                </Show>
-              </p>
-              <ProgressBar value={e().progressPercentage} label="Course progress" />
+              <Show when={!props.compact}>
+                <p class="progress-label">
+                  <Show when={e().status === 'completed'} fallback={`${Math.round(e().progressPercentage)}% complete`}>
+                    You completed this course
+                  </Show>
+                </p>
+                <ProgressBar value={e().progressPercentage} label="Course progress" />
+              </Show>
               <A href={playerHref()} class="button button-primary button-block">
                 Continue learning
               </A>
@@ -205,15 +282,23 @@ function EnrollActions(props: { course: CourseDetail; onEnrolled: (e: NonNullabl
           <A href={`/signin?next=${encodeURIComponent(here())}`} class="button button-primary button-block">
             Sign in to enroll
           </A>
-          <p class="small">
-            New here? <A href={`/signup?next=${encodeURIComponent(here())}`}>Create an account</A>
-          </p>
+          <Show when={!props.compact}>
+            <p class="small">
+              New here? <A href={`/signup?next=${encodeURIComponent(here())}`}>Create an account</A>
+            </p>
+          </Show>
         </Match>
         <Match when={auth.state.status === 'signed-in'}>
-          <button type="button" class="button button-primary button-block" onClick={enroll} disabled={busy()} aria-describedby={error() ? 'enroll-error' : undefined}>
+          <button
+            type="button"
+            class="button button-primary button-block"
+            onClick={() => run(() => goLink)}
+            disabled={busy()}
+            aria-describedby={error() ? errorId() : undefined}
+          >
             {busy() ? 'Enrolling…' : c().price.amount === 0 ? 'Enroll for free' : 'Enroll'}
           </button>
-          <ErrorMessage message={error()} id="enroll-error" />
+          <ErrorMessage message={error()} id={errorId()} />
         </Match>
       </Switch>
     </div>
@@ -275,7 +360,14 @@ function InstructorBio(props: { instructor: InstructorCard }) {
     <section class="panel instructor-card" aria-labelledby="instructor-title">
       <h2 id="instructor-title">Your instructor</h2>
       <div class="instructor-head">
-        <Show when={avatar()} fallback={<span class="avatar avatar-initials" aria-hidden="true">{initials(i().displayName)}</span>}>
+        <Show
+          when={avatar()}
+          fallback={
+            <span class="avatar avatar-initials" aria-hidden="true">
+              {initials(i().displayName)}
+            </span>
+          }
+        >
           {(src) => <img class="avatar" src={src()} alt="" width="64" height="64" loading="lazy" />}
         </Show>
         <div>

@@ -1,12 +1,14 @@
-import { A } from '@solidjs/router';
-import { For, Show, createResource } from 'solid-js';
+import { A, createAsync } from '@solidjs/router';
+import { For, Show } from 'solid-js';
 import type { DashboardCourse } from '../../../edge/api-types.ts';
 import { Async } from '../components/Async.tsx';
 import { CourseCover } from '../components/CourseCover.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { RequireAuth } from '../components/RequireAuth.tsx';
+import { SkeletonBlock, SkeletonCards } from '../components/Skeleton.tsx';
 import { useApp } from '../lib/context.ts';
 import { formatDate, plural } from '../lib/format.ts';
+import { refetch, settle } from '../lib/queries.ts';
 import { usePageTitle } from '../lib/title.ts';
 
 export default function DashboardPage() {
@@ -19,15 +21,24 @@ export default function DashboardPage() {
 }
 
 function DashboardView() {
-  const { api, auth } = useApp();
-  const [dashboard, { refetch }] = createResource(() => auth.state.user?.id, () => api.dashboard());
-  const data = () => (dashboard.state === 'ready' || dashboard.state === 'refreshing' ? dashboard.latest : undefined);
-  const firstName = () => data()?.profile.firstName || auth.state.user?.firstName || '';
+  const { queries, auth } = useApp();
+  // Started by the route's preload (App.tsx); asked again when the user changes.
+  const dashboard = createAsync(() => settle(queries.dashboard()));
+  const firstName = () => auth.state.user?.firstName || '';
 
   return (
     <div class="container section dashboard">
       <h1>{firstName() ? `Welcome back, ${firstName()}` : 'Welcome back'}</h1>
-      <Async resource={dashboard} loading="Loading your courses…" retry={refetch}>
+      <Async
+        data={dashboard}
+        fallback={
+          <>
+            <SkeletonBlock height={5.5} label="Loading your courses…" class="stat-skeleton" />
+            <SkeletonCards count={3} />
+          </>
+        }
+        retry={() => refetch(queries.dashboard)}
+      >
         {(d) => (
           <>
             <section aria-labelledby="overview-title">
@@ -94,7 +105,8 @@ const CTA_LABELS: Record<DashboardCourse['state'], string> = {
 function EnrolledCourse(props: { item: DashboardCourse }) {
   const c = () => props.item.course;
   const e = () => props.item.enrollment;
-  const href = () => `/learn/${encodeURIComponent(c().slug)}${props.item.nextLessonId ? `/${encodeURIComponent(props.item.nextLessonId)}` : ''}`;
+  const href = () =>
+    `/learn/${encodeURIComponent(c().slug)}${props.item.nextLessonId ? `/${encodeURIComponent(props.item.nextLessonId)}` : ''}`;
   return (
     <article class="course-card enrolled-card">
       <CourseCover slug={c().slug} title={c().title} thumbnailUrl={c().thumbnailUrl} />
@@ -106,7 +118,8 @@ function EnrolledCourse(props: { item: DashboardCourse }) {
         <p class={`status-pill status-${props.item.state}`}>{STATE_LABELS[props.item.state]}</p>
         <ProgressBar value={e().progressPercentage} label={`${c().title} progress`} />
         <p class="small muted">
-          {Math.round(e().progressPercentage)}% · {e().completedLessons} of {plural(e().totalLessons, 'lesson', 'lessons')}
+          {Math.round(e().progressPercentage)}% · {e().completedLessons} of{' '}
+          {plural(e().totalLessons, 'lesson', 'lessons')}
           <Show when={e().completedAt}>{(at) => ` · finished ${formatDate(at())}`}</Show>
         </p>
         <A href={href()} class="button button-primary button-block">

@@ -1,33 +1,46 @@
-import { For, Show, createResource } from 'solid-js';
+import { createAsync } from '@solidjs/router';
+import { createSignal, For, Show, useTransition } from 'solid-js';
 import { Async } from '../components/Async.tsx';
+import { Loading } from '../components/Notices.tsx';
 import { useApp } from '../lib/context.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { linkify } from '../lib/linkify.ts';
+import { settle } from '../lib/queries.ts';
 import { usePageTitle } from '../lib/title.ts';
 
 /** Embedded mode: the mail the server would have sent (sign-up confirmations, password resets). */
 export default function DevOutbox() {
   const { api } = useApp();
   usePageTitle(() => 'Dev outbox');
-  const [outbox, { refetch }] = createResource(() => api.outbox());
+  // Refresh in a transition: the list stays on screen while the new one loads.
+  const [version, setVersion] = createSignal(0);
+  const [refreshing, startRefresh] = useTransition();
+  const refetch = () => void startRefresh(() => setVersion((v) => v + 1));
+  const outbox = createAsync(() => {
+    version();
+    return settle(api.outbox());
+  });
   const mails = () => {
-    const items = outbox.latest?.items ?? [];
-    return [...items].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : Number(b.id) - Number(a.id)));
+    const r = outbox();
+    const items = r?.ok ? r.value.items : [];
+    return [...items].sort((a, b) =>
+      a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : Number(b.id) - Number(a.id),
+    );
   };
 
   return (
     <div class="container section outbox">
       <h1>Dev outbox</h1>
       <p class="muted">
-        This server runs in local mode and does not deliver email. Every message it would have sent is listed here, newest
-        first. Only links to this site are clickable.
+        This server runs in local mode and does not deliver email. Every message it would have sent is listed here,
+        newest first. Only links to this site are clickable.
       </p>
       <p>
-        <button type="button" class="button button-secondary" onClick={() => void refetch()} disabled={outbox.loading}>
-          {outbox.loading ? 'Refreshing…' : 'Refresh'}
+        <button type="button" class="button button-secondary" onClick={refetch} disabled={refreshing()}>
+          {refreshing() ? 'Refreshing…' : 'Refresh'}
         </button>
       </p>
-      <Async resource={outbox} loading="Loading messages…" retry={refetch}>
+      <Async data={outbox} fallback={<Loading label="Loading messages…" />} retry={refetch}>
         {() => (
           <Show when={mails().length > 0} fallback={<p>No messages yet.</p>}>
             <ol class="mail-list">
@@ -56,7 +69,15 @@ export default function DevOutbox() {
                       </dl>
                       <pre class="mail-text">
                         <For each={linkify(mail.text, location.origin)}>
-                          {(seg) => (seg.type === 'link' ? <a href={seg.href} rel="external">{seg.text}</a> : seg.text)}
+                          {(seg) =>
+                            seg.type === 'link' ? (
+                              <a href={seg.href} rel="external">
+                                {seg.text}
+                              </a>
+                            ) : (
+                              seg.text
+                            )
+                          }
                         </For>
                       </pre>
                     </article>

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { Show, createSignal } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { DevOutboxHint } from '../components/DevOutboxHint.tsx';
 import { Field, SubmitButton } from '../components/Form.tsx';
 import { ErrorMessage } from '../components/Notices.tsx';
@@ -9,18 +9,19 @@ import { createSubmit } from '../lib/submit.ts';
 import { usePageTitle } from '../lib/title.ts';
 
 export default function ForgotPassword() {
-  const { supabase } = useApp();
+  const { authClient } = useApp();
   usePageTitle(() => 'Reset your password');
   const [email, setEmail] = createSignal('');
   const [sentTo, setSentTo] = createSignal<string | null>(null);
 
   const { submit, busy, error } = createSubmit(async () => {
     const address = email().trim();
-    const { error: err } = await supabase.auth.resetPasswordForEmail(address, {
+    const { error: err } = await authClient.resetPasswordForEmail(address, {
       redirectTo: `${location.origin}/reset-password`,
     });
     // Unknown addresses get the same answer as known ones: the page does not reveal who has an account.
-    if (err && (!err.status || err.status === 429 || err.status >= 500)) return sentence(err.message || 'The reset link could not be sent.');
+    if (err && (!err.status || err.status === 429 || err.status >= 500))
+      return sentence(err.message || 'The reset link could not be sent.');
     setSentTo(address);
   });
 
@@ -34,7 +35,16 @@ export default function ForgotPassword() {
             <>
               <p>Enter the email address you signed up with and we will send you a link to choose a new password.</p>
               <form onSubmit={submit}>
-                <Field id="forgot-email" label="Email" type="email" name="email" autocomplete="email" required value={email()} onValue={setEmail} />
+                <Field
+                  id="forgot-email"
+                  label="Email"
+                  type="email"
+                  name="email"
+                  autocomplete="email"
+                  required
+                  value={email()}
+                  onValue={setEmail}
+                />
                 <ErrorMessage message={error()} />
                 <SubmitButton busy={busy()} busyLabel="Sending…">
                   Send reset link
@@ -46,7 +56,8 @@ export default function ForgotPassword() {
           {(address) => (
             <>
               <p role="status" class="notice notice-success">
-                If an account exists for <strong>{address()}</strong>, we sent a link to reset your password. It may take a minute to arrive.
+                If an account exists for <strong>{address()}</strong>, we sent a link to reset your password. It may
+                take a minute to arrive.
               </p>
               <DevOutboxHint />
               <p>

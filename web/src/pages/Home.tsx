@@ -1,21 +1,26 @@
-import { A } from '@solidjs/router';
-import { For, createResource } from 'solid-js';
+import { A, createAsync } from '@solidjs/router';
+import { For } from 'solid-js';
 import { Async } from '../components/Async.tsx';
 import { CourseShelf } from '../components/CourseShelf.tsx';
 import { FaqList } from '../components/FaqList.tsx';
+import { SkeletonBlock } from '../components/Skeleton.tsx';
 import { useApp } from '../lib/context.ts';
 import { plural } from '../lib/format.ts';
+import { refetch, settle } from '../lib/queries.ts';
 import { TAGLINE } from '../lib/site.ts';
 import { usePageTitle } from '../lib/title.ts';
 import { HOME_FAQ } from './faq.ts';
 
 export default function Home() {
-  const { api, auth } = useApp();
+  const { queries, auth } = useApp();
   usePageTitle(() => 'Practical online courses');
 
-  const [popular, { refetch: refetchPopular }] = createResource(() => api.courses('?sort=popular&page=1&pageSize=6'));
-  const [newest, { refetch: refetchNewest }] = createResource(() => api.courses('?sort=newest&page=1&pageSize=3'));
-  const [categories, { refetch: refetchCategories }] = createResource(() => api.categories());
+  // The same queries the route's preload started (App.tsx): no second request.
+  const POPULAR = '?sort=popular&page=1&pageSize=6';
+  const NEWEST = '?sort=newest&page=1&pageSize=3';
+  const popular = createAsync(() => settle(queries.courses(POPULAR)));
+  const newest = createAsync(() => settle(queries.courses(NEWEST)));
+  const categories = createAsync(() => settle(queries.categories()));
 
   const enrollHref = () => (auth.state.status === 'signed-in' ? '/courses?price=free' : '/signup');
 
@@ -48,7 +53,8 @@ export default function Home() {
         href="/courses?sort=popular"
         linkLabel="See all courses"
         courses={popular}
-        retry={refetchPopular}
+        retry={() => refetch(queries.courses, POPULAR)}
+        count={6}
         loading="Loading popular courses…"
         empty="No courses are published yet."
       />
@@ -59,14 +65,19 @@ export default function Home() {
         href="/courses?sort=newest"
         linkLabel="See all new courses"
         courses={newest}
-        retry={refetchNewest}
+        retry={() => refetch(queries.courses, NEWEST)}
+        count={3}
         loading="Loading new courses…"
         empty="No new courses right now."
       />
 
       <section class="container section" aria-labelledby="categories-title">
         <h2 id="categories-title">Explore by category</h2>
-        <Async resource={categories} loading="Loading categories…" retry={refetchCategories}>
+        <Async
+          data={categories}
+          fallback={<SkeletonBlock height={11} label="Loading categories…" />}
+          retry={() => refetch(queries.categories)}
+        >
           {(cats) => (
             <ul class="category-tiles">
               <For each={cats().items}>

@@ -6,7 +6,10 @@ export function NotFoundContent(props: { title?: string; message?: string }) {
   return (
     <div class="container section not-found">
       <h1>{props.title ?? 'Page not found'}</h1>
-      <p>{props.message ?? 'We could not find the page you asked for. It may have moved, or the address may be mistyped.'}</p>
+      <p>
+        {props.message ??
+          'We could not find the page you asked for. It may have moved, or the address may be mistyped.'}
+      </p>
       <ul class="link-list">
         <li>
           <A href="/courses">Browse courses</A>

@@ -1,15 +1,28 @@
-import { A, useNavigate, useParams } from '@solidjs/router';
-import { For, Match, Show, Switch, createEffect, createMemo, createResource } from 'solid-js';
+import { A, createAsync, useNavigate, useParams } from '@solidjs/router';
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  For,
+  Match,
+  on,
+  Show,
+  Suspense,
+  Switch,
+} from 'solid-js';
 import type { CoursePlayer, LessonContent, PlayerLesson } from '../../../edge/api-types.ts';
-import { Markdown } from '../components/Markdown.tsx';
 import { CheckIcon, CircleIcon, LockIcon } from '../components/Icons.tsx';
+import { Markdown } from '../components/Markdown.tsx';
 import { ErrorMessage, ErrorNotice, Loading } from '../components/Notices.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { RequireAuth } from '../components/RequireAuth.tsx';
+import { SkeletonBlock } from '../components/Skeleton.tsx';
 import { errorMessage, isApiError } from '../lib/api.ts';
 import { useApp } from '../lib/context.ts';
-import { LESSON_TYPE_LABELS, formatDate, formatDuration, plural } from '../lib/format.ts';
+import { formatDate, formatDuration, LESSON_TYPE_LABELS, plural } from '../lib/format.ts';
 import { flattenLessons, neighbours, pickStartLesson, withLessonCompleted } from '../lib/player.ts';
+import { refetch, setQueryData, settle } from '../lib/queries.ts';
 import { safeContentUrl } from '../lib/safe-url.ts';
 import { createAction } from '../lib/submit.ts';
 import { usePageTitle } from '../lib/title.ts';
@@ -17,7 +30,9 @@ import { usePageTitle } from '../lib/title.ts';
 export default function PlayerPage() {
   return (
     <RequireAuth>
-      <PlayerView />
+      <Suspense fallback={<PlayerSkeleton />}>
+        <PlayerView />
+      </Suspense>
     </RequireAuth>
   );
 }
@@ -26,13 +41,37 @@ type Lesson = PlayerLesson & { sectionTitle: string };
 
 const lessonHref = (slug: string, id: string) => `/learn/${encodeURIComponent(slug)}/${encodeURIComponent(id)}`;
 
+/** The player's frame while the outline loads: the progress bar and the lesson's space. */
+function PlayerSkeleton() {
+  return (
+    <div class="player">
+      <div class="player-bar">
+        <div class="container-wide player-bar-inner">
+          <SkeletonBlock height={2.6} label="Loading the course…" class="player-bar-skeleton" />
+        </div>
+      </div>
+      <div class="container-wide player-layout">
+        <SkeletonBlock height={24} class="lesson-skeleton" />
+      </div>
+    </div>
+  );
+}
+
 function PlayerView() {
   const params = useParams<{ slug: string; lessonId?: string }>();
   const navigate = useNavigate();
-  const { api, announce } = useApp();
+  const { queries, announce } = useApp();
 
-  const [player, { mutate, refetch }] = createResource(() => params.slug, (slug) => api.player(slug));
-  const data = () => (player.state === 'ready' || player.state === 'refreshing' ? player.latest : undefined);
+  // Started by the route's preload (App.tsx), with the lesson's content, while this code loaded.
+  const player = createAsync(() => settle(queries.player(params.slug)));
+  const data = () => {
+    const r = player();
+    return r?.ok ? r.value : undefined;
+  };
+  const failure = () => {
+    const r = player();
+    return r && !r.ok ? { error: r.error } : undefined;
+  };
   const lessons = createMemo<Lesson[]>(() => {
     const p = data();
     return p ? flattenLessons(p) : [];
@@ -57,37 +96,53 @@ function PlayerView() {
   const [lesson, { mutate: mutateLesson, refetch: refetchLesson }] = createResource(
     () => {
       const c = current();
-      return c && c.available ? c.id : false;
+      return c?.available ? c.id : false;
     },
-    (id) => api.lesson(id),
+    (id) => queries.lesson(id),
+  );
+
+  // Phones: the outline folds away below the lesson; picking a lesson folds it again.
+  const [outlineOpen, setOutlineOpen] = createSignal(false);
+  createEffect(
+    on(
+      () => params.lessonId,
+      () => setOutlineOpen(false),
+      { defer: true },
+    ),
   );
 
   const onCompleted = (lessonId: string, enrollment: CoursePlayer['enrollment']) => {
     const p = data();
-    if (p) mutate(withLessonCompleted(p, lessonId, enrollment));
+    if (p) setQueryData(queries.player, [params.slug], withLessonCompleted(p, lessonId, enrollment));
     const l = lesson.latest;
     if (l && l.id === lessonId) mutateLesson({ ...l, completed: true });
-    announce(enrollment.status === 'completed' ? 'Lesson marked as complete. You have finished the course!' : 'Lesson marked as complete.');
+    announce(
+      enrollment.status === 'completed'
+        ? 'Lesson marked as complete. You have finished the course!'
+        : 'Lesson marked as complete.',
+    );
   };
 
   return (
-    <Switch fallback={<div class="container section"><Loading label="Loading the course…" /></div>}>
-      <Match when={player.state === 'errored'}>
-        <div class="container section">
-          <h1>Course player</h1>
-          <Show
-            when={isApiError(player.error, 'forbidden', 'not_found', 'not_enrolled')}
-            fallback={<ErrorNotice error={player.error} retry={refetch} />}
-          >
-            <div class="notice notice-error" role="alert">
-              <p>{errorMessage(player.error)}</p>
-              <p>Only learners enrolled in a course can open its lessons.</p>
-            </div>
-            <p>
-              <A href={`/courses/${encodeURIComponent(params.slug)}`}>Go to the course page</A>
-            </p>
-          </Show>
-        </div>
+    <Switch>
+      <Match when={failure()}>
+        {(f) => (
+          <div class="container section">
+            <h1>Course player</h1>
+            <Show
+              when={isApiError(f().error, 'forbidden', 'not_found', 'not_enrolled')}
+              fallback={<ErrorNotice error={f().error} retry={() => refetch(queries.player, params.slug)} />}
+            >
+              <div class="notice notice-error" role="alert">
+                <p>{errorMessage(f().error)}</p>
+                <p>Only learners enrolled in a course can open its lessons.</p>
+              </div>
+              <p>
+                <A href={`/courses/${encodeURIComponent(params.slug)}`}>Go to the course page</A>
+              </p>
+            </Show>
+          </div>
+        )}
       </Match>
       <Match when={data()}>
         {(p) => (
@@ -107,7 +162,6 @@ function PlayerView() {
               </div>
             </div>
             <div class="container-wide player-layout">
-              <Curriculum player={p()} currentId={params.lessonId ?? null} />
               <div class="lesson-pane">
                 <Switch>
                   <Match when={lessons().length === 0}>
@@ -140,6 +194,22 @@ function PlayerView() {
                   </Match>
                 </Switch>
               </div>
+              <div class="curriculum-wrap">
+                <button
+                  type="button"
+                  class="button button-secondary outline-toggle"
+                  aria-expanded={outlineOpen()}
+                  aria-controls="course-outline"
+                  onClick={() => setOutlineOpen(!outlineOpen())}
+                >
+                  {outlineOpen() ? 'Hide course outline' : 'Show course outline'}
+                  <span class="outline-count">
+                    {p().enrollment.completedLessons}/{p().enrollment.totalLessons}
+                    <span class="sr-only"> lessons done</span>
+                  </span>
+                </button>
+                <Curriculum player={p()} currentId={params.lessonId ?? null} open={outlineOpen()} />
+              </div>
             </div>
           </div>
         )}
@@ -148,10 +218,15 @@ function PlayerView() {
   );
 }
 
-function Curriculum(props: { player: CoursePlayer; currentId: string | null }) {
+function Curriculum(props: { player: CoursePlayer; currentId: string | null; open: boolean }) {
   const sections = () => [...props.player.sections].sort((a, b) => a.position - b.position);
   return (
-    <nav class="curriculum" aria-label="Course curriculum">
+    <nav
+      id="course-outline"
+      class="curriculum"
+      aria-label="Course curriculum"
+      data-open={props.open ? 'true' : 'false'}
+    >
       <For each={sections()}>
         {(section) => {
           const titleId = `curriculum-section-${section.id}`;
@@ -186,7 +261,10 @@ function Curriculum(props: { player: CoursePlayer; currentId: string | null }) {
                           </span>
                         }
                       >
-                        <A href={lessonHref(props.player.course.slug, l.id)} aria-current={l.id === props.currentId ? 'page' : undefined}>
+                        <A
+                          href={lessonHref(props.player.course.slug, l.id)}
+                          aria-current={l.id === props.currentId ? 'page' : undefined}
+                        >
                           <span class="curriculum-lesson-title">{l.title}</span>
                           <span class="sr-only">{l.completed ? ', done' : ''}</span>
                           <span class="small muted-on-nav">
@@ -218,7 +296,12 @@ function LessonView(props: {
   onCompleted: (lessonId: string, enrollment: CoursePlayer['enrollment']) => void;
 }) {
   const { api } = useApp();
-  const { run: markComplete, busy, error, setError } = createAction(async (id: string) => {
+  const {
+    run: markComplete,
+    busy,
+    error,
+    setError,
+  } = createAction(async (id: string) => {
     const { enrollment } = await api.completeLesson(id);
     props.onCompleted(id, enrollment);
   });

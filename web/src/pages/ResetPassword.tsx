@@ -1,5 +1,5 @@
 import { A, useLocation, useNavigate } from '@solidjs/router';
-import { Match, Show, Switch, createEffect, createSignal, onMount } from 'solid-js';
+import { createEffect, createSignal, Match, onMount, Show, Switch } from 'solid-js';
 import { Field, SubmitButton } from '../components/Form.tsx';
 import { ErrorMessage, Loading } from '../components/Notices.tsx';
 import { NETWORK_ERROR } from '../lib/api.ts';
@@ -15,7 +15,7 @@ type Phase = 'verifying' | 'waiting' | 'ready' | 'invalid' | 'done';
  * The token signs the user in (verifyOtp); then they choose a new password.
  */
 export default function ResetPassword() {
-  const { supabase, auth, announce } = useApp();
+  const { authClient, auth, announce } = useApp();
   const location = useLocation();
   const navigate = useNavigate();
   usePageTitle(() => 'Choose a new password');
@@ -37,7 +37,7 @@ export default function ResetPassword() {
       return;
     }
     try {
-      const { error: err } = await supabase.auth.verifyOtp({ token_hash: tokenHash, type: 'recovery' });
+      const { error: err } = await authClient.verifyOtp({ token_hash: tokenHash, type: 'recovery' });
       if (err) {
         setLinkError(sentence(err.message || 'This link is invalid or has expired.'));
         setPhase('invalid');
@@ -57,14 +57,16 @@ export default function ResetPassword() {
     if (phase() !== 'waiting') return;
     if (auth.state.status === 'signed-in') setPhase('ready');
     else if (auth.state.status === 'signed-out') {
-      setLinkError('This page needs the link from your password reset email. The link may be incomplete or already used.');
+      setLinkError(
+        'This page needs the link from your password reset email. The link may be incomplete or already used.',
+      );
       setPhase('invalid');
     }
   });
 
   const { submit, busy, error } = createSubmit(
     async () => {
-      const { error: err } = await supabase.auth.updateUser({ password: password() });
+      const { error: err } = await authClient.updateUser({ password: password() });
       if (err) return sentence(err.message || 'Your password could not be changed.');
       setPhase('done');
       announce('Your password has been changed.');

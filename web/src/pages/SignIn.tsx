@@ -9,7 +9,7 @@ import { createSubmit } from '../lib/submit.ts';
 import { usePageTitle } from '../lib/title.ts';
 
 export default function SignIn() {
-  const { supabase } = useApp();
+  const { authClient } = useApp();
   usePageTitle(() => 'Sign in');
   const withNext = useAfterSignIn();
 
@@ -17,7 +17,7 @@ export default function SignIn() {
   const [password, setPassword] = createSignal('');
 
   const { submit, busy, error } = createSubmit(async () => {
-    const { error: err } = await supabase.auth.signInWithPassword({ email: email().trim(), password: password() });
+    const { error: err } = await authClient.signInWithPassword({ email: email().trim(), password: password() });
     if (err) return sentence(err.message || 'Sign-in failed.');
   });
 
@@ -26,7 +26,16 @@ export default function SignIn() {
       <div class="auth-card">
         <h1>Sign in</h1>
         <form onSubmit={submit} aria-describedby={error() ? 'signin-error' : undefined}>
-          <Field id="signin-email" label="Email" type="email" name="email" autocomplete="email" required value={email()} onValue={setEmail} />
+          <Field
+            id="signin-email"
+            label="Email"
+            type="email"
+            name="email"
+            autocomplete="email"
+            required
+            value={email()}
+            onValue={setEmail}
+          />
           <Field
             id="signin-password"
             label="Password"

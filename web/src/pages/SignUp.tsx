@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { Show, createSignal } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { DevOutboxHint } from '../components/DevOutboxHint.tsx';
 import { Field, SubmitButton } from '../components/Form.tsx';
 import { ErrorMessage } from '../components/Notices.tsx';
@@ -10,18 +10,19 @@ import { createSubmit } from '../lib/submit.ts';
 import { usePageTitle } from '../lib/title.ts';
 
 export default function SignUp() {
-  const { supabase } = useApp();
+  const { authClient } = useApp();
   usePageTitle(() => 'Create an account');
 
   const [form, setForm] = createSignal({ firstName: '', lastName: '', email: '', password: '' });
   const [confirmFor, setConfirmFor] = createSignal<string | null>(null);
-  const set = (key: 'firstName' | 'lastName' | 'email' | 'password') => (value: string) => setForm({ ...form(), [key]: value });
+  const set = (key: 'firstName' | 'lastName' | 'email' | 'password') => (value: string) =>
+    setForm({ ...form(), [key]: value });
 
   const withNext = useAfterSignIn();
 
   const { submit, busy, error } = createSubmit(async () => {
     const f = form();
-    const { data, error: err } = await supabase.auth.signUp({
+    const { data, error: err } = await authClient.signUp({
       email: f.email.trim(),
       password: f.password,
       options: {
@@ -43,13 +44,40 @@ export default function SignUp() {
           fallback={
             <>
               <h1>Create your account</h1>
-              <p class="muted">Free to join. Enrol in free courses straight away.</p>
+              <p class="muted">Free to join. Enroll in free courses straight away.</p>
               <form onSubmit={submit}>
                 <div class="field-row">
-                  <Field id="signup-first" label="First name" name="firstName" autocomplete="given-name" required maxLength={100} value={form().firstName} onValue={set('firstName')} />
-                  <Field id="signup-last" label="Last name" name="lastName" autocomplete="family-name" required maxLength={100} value={form().lastName} onValue={set('lastName')} />
+                  <Field
+                    id="signup-first"
+                    label="First name"
+                    name="firstName"
+                    autocomplete="given-name"
+                    required
+                    maxLength={100}
+                    value={form().firstName}
+                    onValue={set('firstName')}
+                  />
+                  <Field
+                    id="signup-last"
+                    label="Last name"
+                    name="lastName"
+                    autocomplete="family-name"
+                    required
+                    maxLength={100}
+                    value={form().lastName}
+                    onValue={set('lastName')}
+                  />
                 </div>
-                <Field id="signup-email" label="Email" type="email" name="email" autocomplete="email" required value={form().email} onValue={set('email')} />
+                <Field
+                  id="signup-email"
+                  label="Email"
+                  type="email"
+                  name="email"
+                  autocomplete="email"
+                  required
+                  value={form().email}
+                  onValue={set('email')}
+                />
                 <Field
                   id="signup-password"
                   label="Password"
@@ -75,7 +103,8 @@ export default function SignUp() {
             <>
               <h1>Check your inbox</h1>
               <p role="status">
-                We sent a confirmation link to <strong>{email()}</strong>. Open it to activate your account, then sign in.
+                We sent a confirmation link to <strong>{email()}</strong>. Open it to activate your account, then sign
+                in.
               </p>
               <DevOutboxHint />
               <p>

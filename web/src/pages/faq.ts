@@ -7,7 +7,7 @@ export interface FaqItem {
 export const FAQ: FaqItem[] = [
   {
     q: 'Are there free courses?',
-    a: 'Yes. Choose "Free" under Price in the course catalog. Free courses need only an account: enrol with one click and start straight away.',
+    a: 'Yes. Choose "Free" under Price in the course catalog. Free courses need only an account: enroll with one click and start straight away.',
   },
   {
     q: 'How do I keep track of my progress?',
@@ -15,7 +15,7 @@ export const FAQ: FaqItem[] = [
   },
   {
     q: 'Do I keep access to a course?',
-    a: 'Your enrolment stays on your account, and you can come back to a course you have finished to review it at any time.',
+    a: 'Your enrollment stays on your account, and you can come back to a course you have finished to review it at any time.',
   },
   {
     q: 'Why are some lessons locked?',

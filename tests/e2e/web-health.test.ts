@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTRY_BUDGET_GZIP } from '../../vite.config.ts';
+import { axe, describeViolations, launch } from '../support/browser.ts';
+import { type RunningServer, startServer, tempDataDir } from '../support/server.ts';
+
+/**
+ * The web app's resilience and weight: a page that fails to render shows a message and a way
+ * on (not a blank app), the first page's JavaScript stays within budget, and the dev outbox
+ * link shows only where it works (this machine, outbox on).
+ */
+
+let server: RunningServer;
+let data: ReturnType<typeof tempDataDir>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  data = tempDataDir();
+  server = await startServer({ DATA_DIR: data.dir }); // builds dist/web when the sources changed
+  browser = await launch();
+  page = await (await browser.newContext()).newPage();
+  page.setDefaultTimeout(20_000);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  data?.remove();
+});
+
+const COURSE = '/api/courses/html-css-foundations';
+
+describe('a page that fails to render', () => {
+  it('shows what happened inside the usual frame, with a retry and links on', async () => {
+    // A server answering in a shape this build does not know (a deploy in progress, a proxy's
+    // page): the course page throws while rendering it.
+    await page.route(`**${COURSE}`, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{}' }),
+    );
+    await page.goto(`${server.url}/courses/html-css-foundations`);
+    await page.getByRole('heading', { level: 1, name: 'Something went wrong' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /could not be shown/ })
+      .waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).waitFor();
+    await page.getByRole('contentinfo').waitFor();
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+
+    // Once the server answers properly, "Try again" asks again and renders the page.
+    await page.unroute(`**${COURSE}`);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { name: 'Course content' }).waitFor();
+  });
+
+  it('clears when the user moves to another page', async () => {
+    await page.route(`**${COURSE}`, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"sections":7}' }),
+    );
+    await page.goto(`${server.url}/courses/html-css-foundations`);
+    await page.getByRole('heading', { level: 1, name: 'Something went wrong' }).waitFor();
+    await page.getByRole('link', { name: 'Browse courses' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Courses' }).waitFor();
+    await page.getByRole('article').first().waitFor();
+    await page.unroute(`**${COURSE}`);
+  });
+});
+
+describe('the first page', () => {
+  it('loads at most 100 KB gzip of JavaScript before it runs (entry + modulepreloads)', () => {
+    const dist = new URL('../../dist/web/', import.meta.url);
+    const html = readFileSync(new URL('index.html', dist), 'utf8');
+    const scripts = [
+      ...html.matchAll(/<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="\/([^"]+\.js)"/g),
+    ].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    const sizes = scripts.map((file) => ({ file, gzip: gzipSync(readFileSync(new URL(file, dist))).length }));
+    const total = sizes.reduce((n, s) => n + s.gzip, 0);
+    expect(total, JSON.stringify(sizes)).toBeLessThanOrEqual(ENTRY_BUDGET_GZIP);
+    // supabase-js's realtime and storage clients are not part of it (they load on first use).
+    for (const { file } of sizes)
+      expect(readFileSync(new URL(file, dist), 'utf8')).not.toMatch(/RealtimeClient|StorageClient/);
+  });
+
+  it('links the dev outbox in the footer when opened on this machine with the outbox on', async () => {
+    // The server runs the outbox here (NODE_ENV=test) and this request comes from this machine.
+    const config = (await (await fetch(`${server.url}/api/config`)).json()) as { devOutbox: boolean };
+    expect(config.devOutbox).toBe(true);
+    await page.goto(server.url); // 127.0.0.1; other host names are covered by web/src/lib/dev-outbox.test.ts
+    await page.getByRole('article').first().waitFor();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Dev outbox' }).waitFor();
+  });
+});
