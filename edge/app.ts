@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import type { PublicConfig } from './api-types.ts';
 import type { JwtVerifier } from './auth/jwt.ts';
 import { catalogRoutes } from './catalog/routes.ts';
@@ -9,14 +8,21 @@ import type { Database } from './db/port.ts';
 import { enrollmentRoutes } from './enrollments/routes.ts';
 import { type Env, identify } from './http/context.ts';
 import { AppError, notFound, onError } from './http/errors.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { progressRoutes } from './progress/routes.ts';
 
 export interface EdgeDeps {
   db: Database;
   verifier: JwtVerifier;
-  /** Public settings for the web app; `origin` is the request's own origin. */
-  publicConfig: (origin: string) => PublicConfig;
+  /**
+   * Public settings for the web app. It gets the request so a host can tell where the caller
+   * is (the Node host shows the dev outbox only to this machine), but the URLs in it must come
+   * from configuration, never from the request's Host header (which a DNS-rebinding page sets).
+   */
+  publicConfig: (request: Request) => PublicConfig;
   now?: () => Date;
+  /** Anonymous catalog answers kept in process (edge/catalog/cache.ts); 0 turns that cache off. */
+  catalogCacheEntries?: number;
 }
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -29,7 +35,7 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
   app.notFound(() => {
     throw notFound('route');
   });
-  app.use(secureHeaders());
+  app.use(securityHeaders());
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -47,10 +53,10 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
     await deps.db.asCaller({ role: 'anon' }, (sql) => sql.query('select 1'));
     return c.json({ status: 'ok' });
   });
-  app.get('/config', (c) => c.json(deps.publicConfig(new URL(c.req.url).origin)));
+  app.get('/config', (c) => c.json(deps.publicConfig(c.req.raw)));
 
   app.use(identify(deps.verifier));
-  app.route('/', catalogRoutes(deps.db, now));
+  app.route('/', catalogRoutes(deps.db, now, { cacheEntries: deps.catalogCacheEntries }));
   app.route('/', enrollmentRoutes(deps.db));
   app.route('/', progressRoutes(deps.db));
   app.route('/', dashboardRoutes(deps.db));

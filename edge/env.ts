@@ -16,7 +16,9 @@ export type EdgeEnv = z.infer<typeof schema>;
 export function parseEdgeEnv(source: Record<string, string | undefined>): EdgeEnv {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
-    throw new Error(`invalid environment:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    throw new Error(
+      `invalid environment:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
   }
   return parsed.data;
 }

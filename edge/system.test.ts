@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeEdgeHarness, type EdgeHarness } from '../tests/support/edge-harness.ts';
+import { type EdgeHarness, makeEdgeHarness } from '../tests/support/edge-harness.ts';
 
 let h: EdgeHarness;
 beforeAll(async () => {
@@ -14,10 +14,10 @@ describe('system routes', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
-  it('serves the public config the web app needs', async () => {
-    const res = await h.app.request('http://example.test/api/config');
+  it('serves the public config the web app needs, with configured URLs, never the Host header', async () => {
+    const res = await h.app.request('http://evil.example/api/config', { headers: { host: 'evil.example' } });
     const body = await res.json();
-    expect(body).toMatchObject({ mode: 'embedded', supabaseUrl: 'http://example.test', devOutbox: true });
+    expect(body).toMatchObject({ mode: 'embedded', supabaseUrl: 'http://localhost:8787', devOutbox: true });
     expect(typeof body.supabaseAnonKey).toBe('string');
   });
 

@@ -1,7 +1,7 @@
 // `npm start`: build the web app when its sources are newer than the build, then boot the host.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildWebApp } from './web-build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const built = join(root, 'dist/web/index.html');
@@ -18,10 +18,11 @@ function newest(dir) {
 const sourcesTime = Math.max(newest(join(root, 'web')), statSync(join(root, 'vite.config.ts')).mtimeMs);
 if (!existsSync(built) || statSync(built).mtimeMs < sourcesTime) {
   console.log('building the web app…');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  try {
+    console.log(buildWebApp(root));
+  } catch (err) {
+    console.error(err.message);
+    process.exit(1);
+  }
 }
 await import('../server/main.ts');

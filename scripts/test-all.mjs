@@ -1,7 +1,7 @@
 // `npm test`: every lane in turn (typecheck, unit, database, Deno, end-to-end), then one line
 // `N passed, N failed` summing them. A lane that cannot run counts as a failure, never a skip.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,7 +14,13 @@ let failed = 0;
 const summary = [];
 
 function run(cmd, args, extraEnv = {}) {
-  return spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...extraEnv }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return spawnSync(cmd, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...extraEnv },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
 }
 
 function lane(name, fn) {
@@ -24,12 +30,21 @@ function lane(name, fn) {
   const { p, f, note } = fn();
   passed += p;
   failed += f;
-  summary.push(`${name.padEnd(10)} ${String(p).padStart(4)} passed, ${String(f).padStart(3)} failed  (${((Date.now() - started) / 1000).toFixed(0)} s)${note ? `  ${note}` : ''}`);
+  summary.push(
+    `${name.padEnd(10)} ${String(p).padStart(4)} passed, ${String(f).padStart(3)} failed  (${((Date.now() - started) / 1000).toFixed(0)} s)${note ? `  ${note}` : ''}`,
+  );
 }
 
 function vitestLane(project) {
   const file = join(out, `${project}.json`);
-  const r = run(bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const r = run(bin('vitest'), [
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
   process.stdout.write(r.stdout ?? '');
   if (!existsSync(file)) return { p: 0, f: 1, note: `vitest did not report (exit ${r.status})` };
   const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -41,6 +56,13 @@ function vitestLane(project) {
   if (process.env.CI && skipped > 0) f += skipped; // nothing is skipped silently in CI
   return { p, f, note: skipped ? `${skipped} skipped` : '' };
 }
+
+// Biome: lint and format, as one check (biome.json says which rules and why some are off).
+lane('lint', () => {
+  const r = run(bin('biome'), ['ci', '--reporter=summary', '.']);
+  process.stdout.write(r.stdout ?? '');
+  return r.status === 0 ? { p: 1, f: 0 } : { p: 0, f: 1, note: 'biome found problems: npm run lint:fix' };
+});
 
 // One check per TypeScript project: the server side, the web app, the web app's tests.
 lane('typecheck', () => {
@@ -56,6 +78,7 @@ lane('typecheck', () => {
 });
 lane('unit', () => vitestLane('unit'));
 lane('db', () => vitestLane('db'));
+lane('perf', () => vitestLane('perf'));
 lane('deno', () => {
   const r = run(process.execPath, [join(root, 'scripts/test-deno.mjs')]);
   process.stdout.write(r.stdout ?? '');

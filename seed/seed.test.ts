@@ -2,6 +2,7 @@ import bcrypt from 'bcryptjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgesFor } from '../edge/catalog/badges.ts';
 import type { HostDatabase } from '../server/db/types.ts';
+import { MATRIX_TABLES } from '../supabase/tests/matrix.ts';
 import { freshPglite, type TestDatabase } from '../tests/support/db.ts';
 import {
   ACCOUNTS,
@@ -15,8 +16,7 @@ import {
   PRICE_BANDS,
 } from './data/index.ts';
 import { wordCount } from './data/md.ts';
-import { MATRIX_TABLES } from '../supabase/tests/matrix.ts';
-import { ids, isSeeded, seed, seedId, type SeedSummary } from './seed.ts';
+import { ids, isSeeded, type SeedSummary, seed, seedId } from './seed.ts';
 
 // Every table the RLS matrix knows, so a new table joins the idempotency check by itself.
 const TABLES = ['auth.users', ...MATRIX_TABLES];
@@ -38,7 +38,10 @@ async function snapshot(db: HostDatabase) {
 const q = <T = Record<string, unknown>>(db: HostDatabase, text: string, params?: unknown[]) =>
   db.asOwner((sql) => sql.query<T>(text, params));
 
-const asUser = (id: string) => ({ role: 'authenticated' as const, claims: { sub: id, role: 'authenticated' as const } });
+const asUser = (id: string) => ({
+  role: 'authenticated' as const,
+  claims: { sub: id, role: 'authenticated' as const },
+});
 
 describe('demo data (pure)', () => {
   const published = COURSES.filter((c) => c.status === 'published');
@@ -53,9 +56,13 @@ describe('demo data (pure)', () => {
   it('covers every category, difficulty and price band with published courses', () => {
     expect(CATEGORIES.length).toBeGreaterThanOrEqual(5);
     for (const cat of CATEGORIES) expect(published.some((c) => c.category === cat.slug)).toBe(true);
-    for (const d of ['beginner', 'intermediate', 'advanced']) expect(published.some((c) => c.difficulty === d)).toBe(true);
+    for (const d of ['beginner', 'intermediate', 'advanced'])
+      expect(published.some((c) => c.difficulty === d)).toBe(true);
     for (const [band, [min, max]] of Object.entries(PRICE_BANDS)) {
-      expect(published.some((c) => c.price >= min && c.price <= max), band).toBe(true);
+      expect(
+        published.some((c) => c.price >= min && c.price <= max),
+        band,
+      ).toBe(true);
     }
     for (const c of COURSES) expect(Number.isInteger(c.price)).toBe(true);
   });
@@ -88,7 +95,7 @@ describe('demo data (pure)', () => {
     expect(COURSES.some((c) => c.sections.some((s) => s.lessons.some((l) => l.dripDays === 7)))).toBe(true);
   });
 
-  it('seeds demo enrolments only in free published courses, on lessons that exist', () => {
+  it('seeds demo enrollments only in free published courses, on lessons that exist', () => {
     for (const e of ENROLLMENTS) {
       const c = COURSES.find((x) => x.slug === e.course)!;
       expect(c.status).toBe('published');
@@ -169,7 +176,14 @@ describe('seed() on a fresh database', () => {
   });
 
   it('gives every published course sections and lessons with content, the first one a preview', async () => {
-    const rows = await q<{ slug: string; sections: number; lessons: number; with_text: number; previews: number; first_preview: boolean }>(
+    const rows = await q<{
+      slug: string;
+      sections: number;
+      lessons: number;
+      with_text: number;
+      previews: number;
+      first_preview: boolean;
+    }>(
       db,
       `select c.slug,
               (select count(*)::int from public.sections s where s.course_id = c.id) as sections,
@@ -202,7 +216,11 @@ describe('seed() on a fresh database', () => {
     );
     const badges = rows.map((r) =>
       badgesFor(
-        { enrollmentCount: r.enrollment_count, publishedAt: new Date(r.published_at).toISOString(), priceAmount: r.price_amount },
+        {
+          enrollmentCount: r.enrollment_count,
+          publishedAt: new Date(r.published_at).toISOString(),
+          priceAmount: r.price_amount,
+        },
         now,
       ),
     );
@@ -212,12 +230,22 @@ describe('seed() on a fresh database', () => {
     expect(popular).toBeLessThan(rows.length);
     expect(fresh).toBeGreaterThanOrEqual(2);
     expect(fresh).toBeLessThan(rows.length);
-    const rated = await q<{ n: number }>(db, `select count(distinct rating_average)::int as n from public.courses where status = 'published'`);
+    const rated = await q<{ n: number }>(
+      db,
+      `select count(distinct rating_average)::int as n from public.courses where status = 'published'`,
+    );
     expect(rated[0]!.n).toBeGreaterThan(3);
   });
 
   it('creates the demo accounts with their roles and the demo password', async () => {
-    const rows = await q<{ email: string; role: string; encrypted_password: string; confirmed: boolean; provider: string; first_name: string }>(
+    const rows = await q<{
+      email: string;
+      role: string;
+      encrypted_password: string;
+      confirmed: boolean;
+      provider: string;
+      first_name: string;
+    }>(
       db,
       `select u.email, p.role::text, u.encrypted_password, u.email_confirmed_at is not null as confirmed,
               u.raw_app_meta_data ->> 'provider' as provider, p.first_name
@@ -271,15 +299,31 @@ describe('seed() on a fresh database', () => {
        from public.company_members m join public.companies c on c.id = m.company_id join auth.users u on u.id = m.user_id`,
     );
     expect(rows).toHaveLength(COMPANY.members.length);
-    expect(rows.find((r) => r.email === 'companyadmin@demo.test')).toMatchObject({ slug: 'acme', name: 'Acme Corp', role: 'admin' });
-    expect(rows.find((r) => r.email === 'employee@demo.test')).toMatchObject({ slug: 'acme', name: 'Acme Corp', role: 'employee' });
+    expect(rows.find((r) => r.email === 'companyadmin@demo.test')).toMatchObject({
+      slug: 'acme',
+      name: 'Acme Corp',
+      role: 'admin',
+    });
+    expect(rows.find((r) => r.email === 'employee@demo.test')).toMatchObject({
+      slug: 'acme',
+      name: 'Acme Corp',
+      role: 'employee',
+    });
   });
 
-  it("keeps the demo learners' enrolment counters consistent with lesson_progress", async () => {
+  it("keeps the demo learners' enrollment counters consistent with lesson_progress", async () => {
     const rows = await q<{
-      email: string; slug: string; price_amount: number; source: string; status: string;
-      completed_lessons: number; total_lessons: number; progress_percentage: string;
-      done: number; total: number; last_lesson_id: string | null;
+      email: string;
+      slug: string;
+      price_amount: number;
+      source: string;
+      status: string;
+      completed_lessons: number;
+      total_lessons: number;
+      progress_percentage: string;
+      done: number;
+      total: number;
+      last_lesson_id: string | null;
     }>(
       db,
       `select u.email, c.slug, c.price_amount, e.source::text, e.status::text, e.completed_lessons, e.total_lessons,
@@ -302,15 +346,18 @@ describe('seed() on a fresh database', () => {
       expect(Number(r.progress_percentage)).toBeCloseTo((r.done * 100) / r.total, 2);
       expect(r.last_lesson_id).not.toBeNull();
     }
-    // The student sees their own enrolments through RLS.
+    // The student sees their own enrollments through RLS.
     const studentId = ids.user('student@demo.test');
     const mine = await db.asCaller(asUser(studentId), (sql) => sql.query('select id from public.enrollments'));
     expect(mine).toHaveLength(2);
   });
 
-  it('counts the demo learners on top of the seeded enrolment counts, once', async () => {
+  it('counts the demo learners on top of the seeded enrollment counts, once', async () => {
     for (const slug of ['html-css-foundations', 'git-and-github-workflow']) {
-      const [row] = await q<{ enrollment_count: number }>(db, `select enrollment_count from public.courses where slug = '${slug}'`);
+      const [row] = await q<{ enrollment_count: number }>(
+        db,
+        `select enrollment_count from public.courses where slug = '${slug}'`,
+      );
       const joined = ENROLLMENTS.filter((e) => e.course === slug).length;
       expect(row!.enrollment_count, slug).toBe(COURSES.find((c) => c.slug === slug)!.enrollmentCount + joined);
     }
@@ -319,7 +366,9 @@ describe('seed() on a fresh database', () => {
   it('hides the draft and the course in review from anon, with their curriculum', async () => {
     const hidden = COURSES.filter((c) => c.status !== 'published').map((c) => c.slug);
     const anon = { role: 'anon' as const };
-    const visible = await db.asCaller(anon, (sql) => sql.query<{ slug: string; status: string }>('select slug, status::text from public.courses'));
+    const visible = await db.asCaller(anon, (sql) =>
+      sql.query<{ slug: string; status: string }>('select slug, status::text from public.courses'),
+    );
     expect(visible.length).toBe(first.publishedCourses);
     for (const r of visible) expect(r.status).toBe('published');
     for (const slug of hidden) expect(visible.some((r) => r.slug === slug)).toBe(false);
@@ -335,7 +384,9 @@ describe('seed() on a fresh database', () => {
     const preview = ids.lesson('html-css-foundations', 0, 0);
     const locked = ids.lesson('html-css-foundations', 0, 1);
     const read = (caller: Parameters<HostDatabase['asCaller']>[0], lesson: string) =>
-      db.asCaller(caller, (sql) => sql.query('select lesson_id from public.lesson_contents where lesson_id = $1', [lesson]));
+      db.asCaller(caller, (sql) =>
+        sql.query('select lesson_id from public.lesson_contents where lesson_id = $1', [lesson]),
+      );
     expect(await read(anon, preview)).toHaveLength(1);
     expect(await read(anon, locked)).toHaveLength(0);
     const student = asUser(ids.user('student@demo.test'));
@@ -382,7 +433,11 @@ describe('seed() next to data users created', () => {
     expect(bySlug.get('my-course')!.title).toBe('Mine');
     // Demo rows are restored to their seeded state.
     expect(bySlug.get('docker-for-developers')!.title).toBe('Docker for Developers');
-    const [sections] = await q<{ n: number }>(db, 'select count(*)::int as n from public.sections where course_id = $1', [ownId]);
+    const [sections] = await q<{ n: number }>(
+      db,
+      'select count(*)::int as n from public.sections where course_id = $1',
+      [ownId],
+    );
     expect(sections!.n).toBe(0);
   });
 });

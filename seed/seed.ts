@@ -9,15 +9,15 @@
  *   names and roles) are put back to their seeded state;
  * - rows users created are never touched: a course or category whose slug a user already took
  *   is left as it is (and a demo course that cannot be written is skipped, with its curriculum);
- * - existing demo accounts keep their password; learners' enrolments and progress are only
+ * - existing demo accounts keep their password; learners' enrollments and progress are only
  *   added, never reset (`on conflict do nothing`).
  *
  * Everything runs as the owner (db.asOwner), one transaction per step.
  */
 import bcrypt from 'bcryptjs';
 import type { HostDatabase } from '../server/db/types.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './data/index.ts';
 import type { DemoAccount } from './data/index.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './data/index.ts';
 import { seedAccounts } from './steps/accounts.ts';
 import { ADMIN_EMAIL, seedAdminAccount } from './steps/admin-account.ts';
 import { seedCategories } from './steps/categories.ts';
@@ -25,12 +25,12 @@ import { seedCompany } from './steps/company.ts';
 import type { SeedContext, SeedStep } from './steps/context.ts';
 import { seedCourses } from './steps/courses.ts';
 import { seedCurriculum } from './steps/curriculum.ts';
-import { seedEnrolments } from './steps/enrolments.ts';
+import { seedEnrollments } from './steps/enrollments.ts';
 import { seedInstructors } from './steps/instructors.ts';
 import { countSeeded } from './summary.ts';
 
-export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './data/index.ts';
 export type { DemoAccount } from './data/index.ts';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './data/index.ts';
 export { ids, seedId } from './ids.ts';
 
 export interface SeedOptions {
@@ -38,6 +38,11 @@ export interface SeedOptions {
   onProgress?: (step: string, done: number, total: number) => void;
   /** The clock for relative dates (published_at, enrolled_at). Defaults to now. */
   now?: Date;
+  /**
+   * The admin account's password when the seed creates it, instead of the demo password
+   * (production: a generated one, printed once). Existing accounts keep theirs.
+   */
+  adminPassword?: string;
 }
 
 export interface SeedSummary {
@@ -67,7 +72,7 @@ const STEPS: [string, SeedStep][] = [
   ['categories', seedCategories],
   ['courses', seedCourses],
   ['curriculum', seedCurriculum],
-  ['enrolments', seedEnrolments],
+  ['enrollments', seedEnrollments],
   // Last on purpose: isSeeded() looks for the admin, so it exists only once all else is done.
   ['admin account', seedAdminAccount],
 ];
@@ -86,10 +91,14 @@ export async function isSeeded(db: HostDatabase): Promise<boolean> {
 export async function seed(db: HostDatabase, opts: SeedOptions = {}): Promise<SeedSummary> {
   const started = Date.now();
   let hashed: Promise<string> | undefined;
+  let adminHashed: Promise<string> | undefined;
+  const hash = () => (hashed ??= bcrypt.hash(DEMO_PASSWORD, 10));
+  const { adminPassword } = opts;
   const ctx: SeedContext = {
     now: opts.now ?? new Date(),
     // bcrypt is slow: hash at most once per run, and only if an account is missing.
-    hash: () => (hashed ??= bcrypt.hash(DEMO_PASSWORD, 10)),
+    hash,
+    adminHash: adminPassword ? () => (adminHashed ??= bcrypt.hash(adminPassword, 10)) : hash,
     userIds: new Map(),
     instructorIds: new Map(),
     accountsCreated: 0,
@@ -103,7 +112,14 @@ export async function seed(db: HostDatabase, opts: SeedOptions = {}): Promise<Se
 
   const { accountsCreated, skippedCourses } = ctx;
   const summary = await db.asOwner((sql) => countSeeded(sql));
-  return { ...summary, accountsCreated, skippedCourses, demoAccounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD, ms: Date.now() - started };
+  return {
+    ...summary,
+    accountsCreated,
+    skippedCourses,
+    demoAccounts: DEMO_ACCOUNTS,
+    password: DEMO_PASSWORD,
+    ms: Date.now() - started,
+  };
 }
 
 /** Lines describing the demo accounts, for the CLI, the host's start banner and the README. */

@@ -1,20 +1,27 @@
 import { Hono } from 'hono';
 import { createApp } from '../edge/app.ts';
 import { hs256Verifier } from '../edge/auth/jwt.ts';
+import { securityHeaders } from '../edge/http/security-headers.ts';
 import { createAuthApp } from './auth/app.ts';
 import { anonKey } from './auth/keys.ts';
 import type { HostDatabase } from './db/types.ts';
 import type { Env } from './env.ts';
 import { outboxMailer } from './mail/outbox.ts';
+import { knownOrigins } from './origins.ts';
 import { webApp } from './static.ts';
 
-const isLoopback = (ip: string | undefined) =>
-  ip !== undefined && (ip === '::1' || /^127\./.test(ip) || /^::ffff:127\./.test(ip));
+/** Whether the socket's peer is this machine (the host puts the socket's address in x-real-ip). */
+export const isLoopback = (ip: string | null | undefined) =>
+  !!ip && (ip === '::1' || /^127\./.test(ip) || /^::ffff:127\./.test(ip));
+
+const forbidden = (message: string) => ({ error: { code: 'forbidden', message } });
 
 export interface HostDeps {
   env: Env;
   /** The public origin (SITE_URL, or the address the server listens on). */
   siteUrl: string;
+  /** The port the server listens on: with it, localhost, 127.0.0.1 and [::1] are known origins. */
+  port: number;
   db: HostDatabase;
   jwtSecret: string;
   webRoot: string;
@@ -23,18 +30,40 @@ export interface HostDeps {
 /**
  * The embedded-mode host: the data API (edge/) at /api, the Supabase Auth subset at
  * /auth/v1, the dev outbox at /dev/api/outbox, and the built web app for everything else.
+ * Every response carries the same security headers (edge/http/security-headers.ts).
  */
-export async function createHostApp({ env, siteUrl, db, jwtSecret, webRoot }: HostDeps): Promise<Hono> {
+export async function createHostApp({ env, siteUrl, port, db, jwtSecret, webRoot }: HostDeps): Promise<Hono> {
   const mailer = outboxMailer(db);
   const anon = await anonKey(jwtSecret);
+  const origins = knownOrigins(siteUrl, port, env.HOST);
   const app = new Hono();
+  app.use(securityHeaders());
+
+  // The dev pages hold live reset links. A DNS-rebinding page (evil.example resolving to
+  // 127.0.0.1) reaches this server from this machine's browser, so the socket check alone is not
+  // enough: the Host header must name this server too.
+  app.use('/dev/*', async (c, next) => {
+    if (!origins.has((c.req.header('host') ?? '').toLowerCase())) {
+      return c.json(forbidden("the dev pages answer only to this server's own host names"), 403);
+    }
+    return next();
+  });
 
   app.route(
     '/',
     createApp({
       db,
       verifier: hs256Verifier(jwtSecret),
-      publicConfig: (origin) => ({ mode: 'embedded', supabaseUrl: origin, supabaseAnonKey: anon, devOutbox: env.DEV_OUTBOX }),
+      catalogCacheEntries: env.CATALOG_CACHE_ENTRIES,
+      // The configured origin, never the Host header: the origin the browser used when it is
+      // one of ours (localhost and 127.0.0.1 are different origins to it), else SITE_URL.
+      publicConfig: (req) => ({
+        mode: 'embedded',
+        supabaseUrl: origins.get((req.headers.get('host') ?? '').toLowerCase()) ?? new URL(siteUrl).origin,
+        supabaseAnonKey: anon,
+        // The web app links the outbox only for a browser on this machine, the only one it serves.
+        devOutbox: env.DEV_OUTBOX && isLoopback(req.headers.get('x-real-ip')),
+      }),
     }),
   );
   app.route(
@@ -53,7 +82,7 @@ export async function createHostApp({ env, siteUrl, db, jwtSecret, webRoot }: Ho
     // Live reset links: only for a browser on this machine (the host sets x-real-ip from the socket).
     app.get('/dev/api/outbox', async (c) => {
       if (!isLoopback(c.req.header('x-real-ip'))) {
-        return c.json({ error: { code: 'forbidden', message: 'the dev outbox is only served to this machine' } }, 403);
+        return c.json(forbidden('the dev outbox is only served to this machine'), 403);
       }
       return c.json({ items: await mailer.list(100) }, 200, { 'cache-control': 'no-store' });
     });
@@ -64,5 +93,12 @@ export async function createHostApp({ env, siteUrl, db, jwtSecret, webRoot }: Ho
     app.all(`${prefix}/*`, (c) => c.json({ error: { code: 'not_found', message: 'route not found' } }, 404));
   }
   app.get('*', webApp(webRoot));
+  app.all('*', (c) =>
+    c.json({ error: { code: 'method_not_allowed', message: 'pages are read with GET' } }, 405, { allow: 'GET, HEAD' }),
+  );
+  app.onError((err, c) => {
+    console.error('host: unhandled error', err);
+    return c.json({ error: { code: 'internal', message: 'something went wrong on our side' } }, 500);
+  });
   return app;
 }

@@ -7,16 +7,30 @@ const schema = z.object({
   /** Public origin of the site, for links in mail. Defaults to http://localhost:<listening port>. */
   SITE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('.data'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  /** Connections in the DATABASE_URL pool; unset: from the CPU count (edge/db/postgres.ts defaultPoolSize). */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
+  /** Anonymous catalog answers kept in process (edge/catalog/cache.ts); 0 turns that cache off. */
+  CATALOG_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
   /** HS256 secret for JWTs. Generated into DATA_DIR on first start when unset. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_EXPIRY_SECONDS: z.coerce.number().int().min(60).max(604800).default(3600),
   /** Sign-ups are confirmed at once (Supabase's local default). Set false to require the mail link. */
-  AUTH_AUTOCONFIRM: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  AUTH_AUTOCONFIRM: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Sign-in attempts per email and per IP in a 5-minute window. */
   AUTH_SIGNIN_LIMIT: z.coerce.number().int().min(1).default(10),
-  /** Seed demo data on first start. */
-  SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /**
+   * Seed demo data on first start. Off by default when NODE_ENV=production: demo accounts with
+   * the README's password must never appear in production by accident (SEED=true asks for them,
+   * and then the admin gets a generated password, printed once).
+   */
+  SEED: z.enum(['true', 'false']).optional(),
   /**
    * Serve the embedded mail outbox (/dev/outbox) to clients on this machine. It holds live
    * reset links, so it is off by default when NODE_ENV=production.
@@ -25,7 +39,7 @@ const schema = z.object({
   NODE_ENV: z.string().default('development'),
 });
 
-export type Env = Omit<z.infer<typeof schema>, 'DEV_OUTBOX'> & { DEV_OUTBOX: boolean };
+export type Env = Omit<z.infer<typeof schema>, 'DEV_OUTBOX' | 'SEED'> & { DEV_OUTBOX: boolean; SEED: boolean };
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
@@ -34,5 +48,6 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new Error(`invalid environment:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
-  return { ...env, DEV_OUTBOX: env.DEV_OUTBOX ? env.DEV_OUTBOX === 'true' : env.NODE_ENV !== 'production' };
+  const flag = (value: 'true' | 'false' | undefined) => (value ? value === 'true' : env.NODE_ENV !== 'production');
+  return { ...env, DEV_OUTBOX: flag(env.DEV_OUTBOX), SEED: flag(env.SEED) };
 }

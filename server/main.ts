@@ -1,10 +1,14 @@
-import { serve } from '@hono/node-server';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seed, isSeeded } from '../seed/seed.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/data/accounts.ts';
+import { type HttpBindings, serve } from '@hono/node-server';
+import { isSeeded, seed } from '../seed/seed.ts';
 import { createHostApp } from './app.ts';
+import { startBanner } from './banner.ts';
+import { privateDataDir } from './data-dir.ts';
 import { migrate } from './db/migrate.ts';
 import { openHostDatabase } from './db/open.ts';
+import { drainAfterResponse } from './drain.ts';
 import { parseEnv } from './env.ts';
 import { jwtSecret } from './secrets.ts';
 
@@ -12,6 +16,16 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main() {
   const env = parseEnv();
+  const production = env.NODE_ENV === 'production';
+  // Before anything touches the data dir: every file created from here on is the owner's alone.
+  const dataDir = resolve(env.DATA_DIR);
+  const loosened = privateDataDir(dataDir);
+  if (loosened.length) {
+    process.stderr.write(
+      `lms: warning: ${loosened.length} file(s) in ${dataDir} were readable by other users; they are private now ` +
+        '(the database holds password-reset tokens)\n',
+    );
+  }
   const db = await openHostDatabase(env);
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -32,9 +46,13 @@ async function main() {
 
   const applied = await migrate(db);
   if (applied.length) log(`applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  let adminPassword: string | undefined;
   if (env.SEED && !(await isSeeded(db))) {
+    // In production demo data exists only on request (SEED=true), and its admin gets a password
+    // of its own: the README's demo password would open the whole platform to anyone.
+    if (production) adminPassword = randomBytes(18).toString('base64url');
     log('seeding demo data (first start)…');
-    await seed(db, { onProgress: (step, done, total) => log(`  seeding [${done}/${total}] ${step}`) });
+    await seed(db, { adminPassword, onProgress: (step, done, total) => log(`  seeding [${done}/${total}] ${step}`) });
   }
 
   const secret = jwtSecret(env);
@@ -45,29 +63,45 @@ async function main() {
     {
       hostname: env.HOST,
       port: env.PORT,
-      fetch: (req, bindings: { incoming?: { socket?: { remoteAddress?: string } } }) => {
-        if (!app) return new Response('starting', { status: 503, headers: { 'retry-after': '1' } });
+      // drainAfterResponse reads what is left of a refused upload, instead of a reset after 500 ms.
+      autoCleanupIncoming: false,
+      fetch: (req, raw) => {
+        const bindings = raw as HttpBindings; // an HTTP/1.1 server: serve() was given no createServer
+        drainAfterResponse(bindings.incoming, bindings.outgoing);
+        if (!app) {
+          return Response.json(
+            { error: { code: 'starting', message: 'the server is starting' } },
+            { status: 503, headers: { 'retry-after': '1' } },
+          );
+        }
         // Rate limits key on the socket's address; a client-sent x-real-ip is never trusted.
-        req.headers.set('x-real-ip', bindings.incoming?.socket?.remoteAddress ?? 'unknown');
+        req.headers.set('x-real-ip', bindings.incoming.socket?.remoteAddress ?? 'unknown');
         return app.fetch(req, bindings);
       },
     },
     (info) => {
       const url = `http://localhost:${info.port}`;
-      void createHostApp({ env, siteUrl: env.SITE_URL ?? url, db, jwtSecret: secret, webRoot }).then((built) => {
-        app = built;
-        // One write, so whoever reads the output sees the whole banner at once.
-        const lines = ['', `LMS is running at ${url}  (${db.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}` : 'PostgreSQL'})`];
-        if (env.SEED) {
-          lines.push(`Demo accounts (password: ${DEMO_PASSWORD}):`);
-          for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(26)} ${a.role}`);
-        }
-        if (env.DEV_OUTBOX) lines.push(`Mail outbox (dev): ${url}/dev/outbox`);
-        log(`${lines.join('\n')}\n`);
-      }, (err: unknown) => {
-        process.stderr.write(`lms: ${err instanceof Error ? err.message : String(err)}\n`);
-        process.exit(1);
-      });
+      const siteUrl = env.SITE_URL ?? url;
+      void createHostApp({ env, siteUrl, port: info.port, db, jwtSecret: secret, webRoot }).then(
+        (built) => {
+          app = built;
+          const database = db.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}` : 'PostgreSQL';
+          // One write, so whoever reads the output sees the whole banner at once.
+          const lines = startBanner({
+            url,
+            database,
+            production,
+            seed: env.SEED,
+            adminPassword,
+            devOutbox: env.DEV_OUTBOX,
+          });
+          log(`${lines.join('\n')}\n`);
+        },
+        (err: unknown) => {
+          process.stderr.write(`lms: ${err instanceof Error ? err.message : String(err)}\n`);
+          process.exit(1);
+        },
+      );
     },
   );
 }

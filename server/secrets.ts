@@ -14,7 +14,8 @@ export function jwtSecret(env: { JWT_SECRET?: string; DATA_DIR: string }): strin
     const stored = JSON.parse(readFileSync(path, 'utf8')) as { jwtSecret?: unknown };
     if (typeof stored.jwtSecret === 'string' && stored.jwtSecret.length >= 32) return stored.jwtSecret;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${path}: ${(err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new Error(`cannot read ${path}: ${(err as Error).message}`);
   }
   mkdirSync(dir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Context } from 'hono';
+import { isClientRoute } from '../web/src/routes.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,30 +33,45 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The built web app: files under `root`, and index.html for client-side routes (SPA). */
+const notFoundBody = { error: { code: 'not_found', message: 'file not found' } };
+
+/**
+ * The built web app: files under `root`, and index.html for the client's pages (SPA). A path
+ * that is none of the app's routes (web/src/routes.ts) still gets index.html, so the app shows
+ * its not-found page, but with status 404, so crawlers and monitors see a missing page. A
+ * missing file (a path with an extension) is a plain JSON 404. A path that is not valid
+ * percent-encoding, or holds a control character, is a 400: it names no file and no page.
+ * The security headers every response carries come from the host (edge/http/security-headers.ts);
+ * index.html adds its page-shaped content security policy.
+ */
 export function webApp(root: string) {
   const base = resolve(root);
   return async (c: Context) => {
     if (!existsSync(join(base, 'index.html'))) {
       return c.text('The web app is not built yet: run `npm run build` (npm start does it for you).', 503);
     }
-    const path = decodeURIComponent(new URL(c.req.url).pathname);
+    const raw = new URL(c.req.url).pathname;
+    let path: string;
+    try {
+      path = decodeURIComponent(raw);
+    } catch {
+      return c.json({ error: { code: 'bad_request', message: 'the path is not valid percent-encoding' } }, 400);
+    }
+    if (/[\u0000-\u001f\u007f]/.test(path)) {
+      return c.json({ error: { code: 'bad_request', message: 'the path may not contain control characters' } }, 400);
+    }
     const file = normalize(join(base, path));
-    if (file.startsWith(base + '/') && extname(file) && existsSync(file)) {
+    if (file.startsWith(`${base}/`) && extname(file) && existsSync(file) && statSync(file).isFile()) {
       const immutable = path.startsWith('/assets/');
       return c.body(await readFile(file), 200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'x-content-type-options': 'nosniff',
       });
     }
-    if (extname(path) && path.startsWith('/assets/')) return c.text('not found', 404);
-    return c.body(await readFile(join(base, 'index.html')), 200, {
+    if (extname(path)) return c.json(notFoundBody, 404);
+    return c.body(await readFile(join(base, 'index.html')), isClientRoute(raw) ? 200 : 404, {
       'content-type': TYPES['.html']!,
       'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
-      'x-frame-options': 'DENY',
-      'referrer-policy': 'strict-origin-when-cross-origin',
       'content-security-policy': CONTENT_SECURITY_POLICY,
     });
   };

@@ -27,7 +27,10 @@ describe('forged and broken tokens', () => {
   });
 
   it('rejects a token signed with another secret', async () => {
-    const token = await signToken({ sub: ids.admin, role: 'authenticated' }, 'another-secret-another-secret-another-secret');
+    const token = await signToken(
+      { sub: ids.admin, role: 'authenticated' },
+      'another-secret-another-secret-another-secret',
+    );
     expect((await dashboardWith(`Bearer ${token}`)).status).toBe(401);
   });
 
@@ -38,7 +41,11 @@ describe('forged and broken tokens', () => {
   });
 
   it('rejects an expired token', async () => {
-    const token = await signToken({ sub: ids.student, role: 'authenticated' }, undefined, Math.floor(Date.now() / 1000) - 60);
+    const token = await signToken(
+      { sub: ids.student, role: 'authenticated' },
+      undefined,
+      Math.floor(Date.now() / 1000) - 60,
+    );
     const { status, body } = await dashboardWith(`Bearer ${token}`);
     expect(status).toBe(401);
     expect(body.error.message).toBe('token expired');

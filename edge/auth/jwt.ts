@@ -1,4 +1,4 @@
-import { jwtVerify, errors as joseErrors } from 'jose';
+import { errors as joseErrors, jwtVerify } from 'jose';
 import type { JwtClaims } from '../db/port.ts';
 import { AppError } from '../http/errors.ts';
 

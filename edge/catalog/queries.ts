@@ -73,9 +73,20 @@ export async function listCategories(sql: Sql) {
   );
 }
 
-export async function courseBySlug(sql: Sql, slug: string, userId: string | null, now: Date): Promise<CourseDetail | null> {
+export async function courseBySlug(
+  sql: Sql,
+  slug: string,
+  userId: string | null,
+  now: Date,
+): Promise<CourseDetail | null> {
   const [row] = await sql.query<
-    CardRow & { description: string; outcomes: string[]; prerequisites: string[]; tags: string[]; intro_video_url: string | null }
+    CardRow & {
+      description: string;
+      outcomes: string[];
+      prerequisites: string[];
+      tags: string[];
+      intro_video_url: string | null;
+    }
   >(
     `select ${CARD_COLUMNS}, c.description, c.outcomes, c.prerequisites, c.tags, c.intro_video_url
      from public.courses c ${CARD_JOINS}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CourseDetail, CourseList } from '../api-types.ts';
 import { type EdgeHarness, ids, makeEdgeHarness } from '../../tests/support/edge-harness.ts';
+import type { CourseDetail, CourseList } from '../api-types.ts';
 
 let h: EdgeHarness;
 beforeAll(async () => {
@@ -61,7 +61,11 @@ describe('GET /api/courses', () => {
   });
 
   it('sorts and paginates', async () => {
-    expect((await list('?sort=price-desc')).items.map((c) => c.slug)).toEqual(['ml-systems', 'pandas-in-practice', 'intro-to-html']);
+    expect((await list('?sort=price-desc')).items.map((c) => c.slug)).toEqual([
+      'ml-systems',
+      'pandas-in-practice',
+      'intro-to-html',
+    ]);
     expect((await list('?sort=newest')).items[0]!.slug).toBe('intro-to-html');
     const page2 = await list('?pageSize=2&page=2');
     expect(page2).toMatchObject({ total: 3, page: 2, pageSize: 2 });

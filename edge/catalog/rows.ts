@@ -61,7 +61,10 @@ export function toCard(r: CardRow, now: Date): CourseCard {
     lessonCount: Number(r.lesson_count),
     durationMinutes: Number(r.duration_minutes),
     publishedAt,
-    badges: badgesFor({ enrollmentCount: Number(r.enrollment_count), publishedAt, priceAmount: Number(r.price_amount) }, now),
+    badges: badgesFor(
+      { enrollmentCount: Number(r.enrollment_count), publishedAt, priceAmount: Number(r.price_amount) },
+      now,
+    ),
   };
 }
 

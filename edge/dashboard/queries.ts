@@ -9,10 +9,13 @@ export function learningState(e: { completedLessons: number; status: string }): 
 }
 
 export async function dashboard(sql: Sql, userId: string): Promise<Dashboard | null> {
-  const [profile] = await sql.query<{ id: string; email: string; first_name: string; last_name: string; role: Dashboard['profile']['role'] }>(
-    'select id, email, first_name, last_name, role::text as role from public.profiles where id = $1',
-    [userId],
-  );
+  const [profile] = await sql.query<{
+    id: string;
+    email: string;
+    first_name: string;
+    last_name: string;
+    role: Dashboard['profile']['role'];
+  }>('select id, email, first_name, last_name, role::text as role from public.profiles where id = $1', [userId]);
   if (!profile) return null;
   const rows = await sql.query<
     EnrollmentRow & {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Database } from '../db/port.ts';
-import { type Env, asCaller, requireUser } from '../http/context.ts';
+import { asCaller, type Env, requireUser } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 import { dashboard } from './queries.ts';
 

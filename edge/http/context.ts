@@ -22,10 +22,6 @@ export function identify(verifier: JwtVerifier): MiddlewareHandler<Env> {
   };
 }
 
-export function callerOf(c: Context<Env>): Caller {
-  return c.get('caller');
-}
-
 /** The signed-in user's id, or a 401. */
 export function requireUser(c: Context<Env>): string {
   const caller = c.get('caller');

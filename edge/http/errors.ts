@@ -29,7 +29,11 @@ function fromPostgres(err: { code?: unknown; message?: unknown; hint?: unknown }
   const message = typeof err.message === 'string' ? err.message : 'request failed';
   switch (code) {
     case '42501': // insufficient_privilege: a grant or RLS said no
-      return new AppError(403, 'forbidden', /row-level security|permission denied/.test(message) ? 'you may not do that' : message);
+      return new AppError(
+        403,
+        'forbidden',
+        /row-level security|permission denied/.test(message) ? 'you may not do that' : message,
+      );
     case '28000':
       return unauthorized(message);
     case 'P0002':
@@ -49,6 +53,10 @@ function fromPostgres(err: { code?: unknown; message?: unknown; hint?: unknown }
     case '22003':
     case '22007':
     case '22008':
+    case '22021': // character_not_in_repertoire: NUL or invalid UTF-8 in a text parameter
+    case '22P05': // untranslatable_character: \u0000 in json
+    case '2201B': // invalid_regular_expression
+    case '22025': // invalid_escape_sequence
       return badRequest('invalid value');
     default:
       return null;
@@ -56,18 +64,37 @@ function fromPostgres(err: { code?: unknown; message?: unknown; hint?: unknown }
 }
 
 export function toErrorBody(err: AppError): ApiErrorBody {
-  return { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+  return {
+    error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) },
+  };
 }
 
-/** The one place errors become responses. A 500 never echoes internals. */
+/**
+ * The client hung up while its body was being read (Node's IncomingMessage fails the read with
+ * "aborted"): its mistake or its network, not ours, and nobody is left to read the answer.
+ */
+const clientAborted = (err: Error) => err.message === 'aborted' && (err as { code?: unknown }).code === 'ECONNRESET';
+
+/** The one place errors become responses. A 500 never echoes internals; only a 5xx is logged. */
 export function onError(err: Error, c: Context): Response {
   let appError: AppError | null = null;
   if (err instanceof AppError) appError = err;
+  else if (clientAborted(err)) appError = badRequest('the request was cut off');
   else if (err instanceof ZodError) {
-    appError = badRequest('invalid request', err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    appError = badRequest(
+      'invalid request',
+      err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   } else if (err instanceof HTTPException) {
     const status = err.status;
-    const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 404 ? 'not_found' : 'bad_request';
+    const code =
+      status === 413
+        ? 'payload_too_large'
+        : status === 401
+          ? 'unauthorized'
+          : status === 404
+            ? 'not_found'
+            : 'bad_request';
     appError = new AppError(status as ContentfulStatusCode, code, err.message || 'bad request');
   } else if (err && typeof err === 'object' && 'code' in err) {
     appError = fromPostgres(err as { code?: unknown; message?: unknown; hint?: unknown });

@@ -1,12 +1,37 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, badRequest } from './errors.ts';
 
-export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID');
-export const slug = z.string().max(120).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug');
+/** Path parameters follow the contract's rules for ids and slugs. */
+export { slug, uuid } from '../contract/primitives.ts';
 
 function issues(error: z.ZodError) {
   return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+/**
+ * Control characters (C0, DEL, C1) have no business in a URL's parameters: a search, a slug
+ * or an id never holds one, and PostgreSQL refuses NUL in text outright (a 500 before this).
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** NUL is the one character PostgreSQL cannot store in text or jsonb: a body holding one is refused. */
+const NUL = '\u0000';
+
+/** Whether any string inside a parsed JSON value holds a NUL (keys included). */
+function holdsNul(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes(NUL)) return true;
+    } else if (v && typeof v === 'object') {
+      for (const [key, item] of Object.entries(v)) {
+        if (key.includes(NUL)) return true;
+        stack.push(item);
+      }
+    }
+  }
+  return false;
 }
 
 /** A JSON body checked against a strict schema: malformed JSON, unknown fields and wrong types are 400s. */
@@ -21,16 +46,28 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch {
     throw badRequest('malformed JSON');
   }
+  if (holdsNul(raw)) throw badRequest('invalid request body: text may not contain NUL characters');
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw badRequest('invalid request body', issues(parsed.error));
   return parsed.data;
 }
 
-/** Query parameters checked against a strict schema; repeated keys arrive as arrays. */
+/**
+ * Query parameters checked against a strict schema; repeated keys arrive as arrays. Every
+ * key and value is refused first if it holds a control character, whatever the schema says.
+ */
 export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
   const all = c.req.queries();
   const flat: Record<string, string | string[]> = {};
-  for (const [key, values] of Object.entries(all)) flat[key] = values.length === 1 ? values[0]! : values;
+  for (const [key, values] of Object.entries(all)) {
+    const bad = CONTROL.test(key) ? key : values.find((v) => CONTROL.test(v));
+    if (bad !== undefined) {
+      throw badRequest('invalid query', [
+        { path: CONTROL.test(key) ? '' : key, message: 'must not contain control characters' },
+      ]);
+    }
+    flat[key] = values.length === 1 ? values[0]! : values;
+  }
   const parsed = schema.safeParse(flat);
   if (!parsed.success) throw badRequest('invalid query', issues(parsed.error));
   return parsed.data;
@@ -38,7 +75,9 @@ export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.infer
 
 /** A path parameter; `onFail` is the error for a malformed one (400 for ids, 404 for slugs). */
 export function param<S extends z.ZodType>(c: Context, name: string, schema: S, onFail: AppError): z.infer<S> {
-  const parsed = schema.safeParse(c.req.param(name));
+  const value = c.req.param(name);
+  if (typeof value !== 'string' || CONTROL.test(value)) throw onFail;
+  const parsed = schema.safeParse(value);
   if (!parsed.success) throw onFail;
   return parsed.data;
 }

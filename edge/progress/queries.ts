@@ -2,8 +2,12 @@ import type { CoursePlayer, LessonContent, LessonType, PlayerLesson } from '../a
 import { ENROLLMENT_COLUMNS, type EnrollmentRow, iso, toEnrollment } from '../catalog/rows.ts';
 import type { Sql } from '../db/port.ts';
 
-/** The player for the caller's enrolment in a course, or null if they are not enrolled. */
-export async function coursePlayer(sql: Sql, slug: string, userId: string): Promise<CoursePlayer | 'no-course' | 'not-enrolled'> {
+/** The player for the caller's enrollment in a course, or null if they are not enrolled. */
+export async function coursePlayer(
+  sql: Sql,
+  slug: string,
+  userId: string,
+): Promise<CoursePlayer | 'no-course' | 'not-enrolled'> {
   const [course] = await sql.query<{ id: string; slug: string; title: string }>(
     'select id, slug, title from public.courses where slug = $1',
     [slug],
@@ -68,7 +72,11 @@ export async function coursePlayer(sql: Sql, slug: string, userId: string): Prom
 }
 
 /** A lesson's content if the caller may read it; 'locked' when the row is visible but not the content. */
-export async function lessonContent(sql: Sql, lessonId: string, userId: string | null): Promise<LessonContent | 'not-found' | 'locked'> {
+export async function lessonContent(
+  sql: Sql,
+  lessonId: string,
+  userId: string | null,
+): Promise<LessonContent | 'not-found' | 'locked'> {
   const [lesson] = await sql.query<{ id: string; course_id: string; title: string; type: LessonType }>(
     'select id, course_id, title, content_type::text as type from public.lessons where id = $1',
     [lessonId],
@@ -99,6 +107,8 @@ export async function lessonContent(sql: Sql, lessonId: string, userId: string |
 }
 
 export async function completeLesson(sql: Sql, lessonId: string) {
-  const [row] = await sql.query<EnrollmentRow>(`select ${ENROLLMENT_COLUMNS} from public.complete_lesson($1) e`, [lessonId]);
+  const [row] = await sql.query<EnrollmentRow>(`select ${ENROLLMENT_COLUMNS} from public.complete_lesson($1) e`, [
+    lessonId,
+  ]);
   return toEnrollment(row!);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoursePlayer, Dashboard, EnrollmentSummary } from '../api-types.ts';
 import { type EdgeHarness, ids, makeEdgeHarness } from '../../tests/support/edge-harness.ts';
+import type { CoursePlayer, Dashboard, EnrollmentSummary } from '../api-types.ts';
 
 let h: EdgeHarness;
 beforeAll(async () => {
@@ -8,10 +8,17 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const json = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const json = (body: unknown) => ({
+  method: 'POST',
+  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/json' },
+});
 async function post(path: string, userId: string | null, body?: unknown) {
   const headers: Record<string, string> = userId ? await h.as(userId) : {};
-  const init = body === undefined ? { method: 'POST', headers } : { ...json(body), headers: { ...headers, 'content-type': 'application/json' } };
+  const init =
+    body === undefined
+      ? { method: 'POST', headers }
+      : { ...json(body), headers: { ...headers, 'content-type': 'application/json' } };
   return h.app.request(path, init);
 }
 async function get(path: string, userId: string | null) {
@@ -19,13 +26,19 @@ async function get(path: string, userId: string | null) {
 }
 
 describe('a student learns a free course', () => {
-  it('enrols, opens the player, completes lessons and sees progress on the dashboard', async () => {
-    const enrol = await post('/api/enrollments', ids.student, { courseId: ids.free });
-    expect(enrol.status).toBe(201);
-    const { enrollment } = (await enrol.json()) as { enrollment: EnrollmentSummary };
-    expect(enrollment).toMatchObject({ courseId: ids.free, status: 'active', completedLessons: 0, totalLessons: 4, progressPercentage: 0 });
+  it('enrolls, opens the player, completes lessons and sees progress on the dashboard', async () => {
+    const enroll = await post('/api/enrollments', ids.student, { courseId: ids.free });
+    expect(enroll.status).toBe(201);
+    const { enrollment } = (await enroll.json()) as { enrollment: EnrollmentSummary };
+    expect(enrollment).toMatchObject({
+      courseId: ids.free,
+      status: 'active',
+      completedLessons: 0,
+      totalLessons: 4,
+      progressPercentage: 0,
+    });
 
-    // Enrolling again is harmless and returns the same enrolment.
+    // Enrolling again is harmless and returns the same enrollment.
     const again = await post('/api/enrollments', ids.student, { courseId: ids.free });
     expect(((await again.json()) as { enrollment: EnrollmentSummary }).enrollment.id).toBe(enrollment.id);
 
@@ -52,11 +65,18 @@ describe('a student learns a free course', () => {
     const dash = (await (await get('/api/me/dashboard', ids.student)).json()) as Dashboard;
     expect(dash.profile).toMatchObject({ firstName: 'Stu', role: 'student' });
     expect(dash.stats).toEqual({ inProgress: 1, completed: 0, notStarted: 0, learningMinutes: 10 });
-    expect(dash.courses[0]).toMatchObject({ state: 'in-progress', nextLessonId: ids.l2, course: { slug: 'intro-to-html' } });
+    expect(dash.courses[0]).toMatchObject({
+      state: 'in-progress',
+      nextLessonId: ids.l2,
+      course: { slug: 'intro-to-html' },
+    });
   });
 
   it('ignores whatever the client says about progress', async () => {
-    const res = await post(`/api/lessons/${ids.l2}/complete`, ids.student, { progressPercentage: 100, completed: true });
+    const res = await post(`/api/lessons/${ids.l2}/complete`, ids.student, {
+      progressPercentage: 100,
+      completed: true,
+    });
     const { enrollment } = (await res.json()) as { enrollment: EnrollmentSummary };
     expect(enrollment.progressPercentage).toBe(50);
   });
@@ -70,7 +90,7 @@ describe('a student learns a free course', () => {
 });
 
 describe('what others may not do', () => {
-  it('anonymous callers cannot enrol, complete or open the dashboard', async () => {
+  it('anonymous callers cannot enroll, complete or open the dashboard', async () => {
     for (const res of [
       await post('/api/enrollments', null, { courseId: ids.free }),
       await post(`/api/lessons/${ids.l1}/complete`, null),
@@ -82,7 +102,7 @@ describe('what others may not do', () => {
     }
   });
 
-  it('paid courses need checkout: 402, and no enrolment is written', async () => {
+  it('paid courses need checkout: 402, and no enrollment is written', async () => {
     const res = await post('/api/enrollments', ids.other, { courseId: ids.paid });
     expect(res.status).toBe(402);
     expect((await res.json()).error.code).toBe('payment_required');
@@ -91,7 +111,9 @@ describe('what others may not do', () => {
 
   it('drafts and unknown courses cannot be enrolled', async () => {
     expect((await post('/api/enrollments', ids.other, { courseId: ids.draft })).status).toBe(404);
-    expect((await post('/api/enrollments', ids.other, { courseId: '99999999-0000-4000-8000-000000000000' })).status).toBe(404);
+    expect(
+      (await post('/api/enrollments', ids.other, { courseId: '99999999-0000-4000-8000-000000000000' })).status,
+    ).toBe(404);
   });
 
   it('a learner who is not enrolled cannot read or complete lessons, except previews', async () => {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Database } from '../db/port.ts';
-import { type Env, asCaller, requireUser } from '../http/context.ts';
+import { asCaller, type Env, requireUser } from '../http/context.ts';
 import { AppError, badRequest, notFound } from '../http/errors.ts';
 import { param, slug, uuid } from '../http/validate.ts';
 import { completeLesson, coursePlayer, lessonContent } from './queries.ts';
@@ -15,7 +15,7 @@ export function progressRoutes(db: Database): Hono<Env> {
     const courseSlug = param(c, 'slug', slug, notFound('course'));
     const player = await asCaller(db, c, (sql) => coursePlayer(sql, courseSlug, userId));
     if (player === 'no-course') throw notFound('course');
-    if (player === 'not-enrolled') throw new AppError(403, 'not_enrolled', 'enrol in this course to open the player');
+    if (player === 'not-enrolled') throw new AppError(403, 'not_enrolled', 'enroll in this course to open the player');
     return c.json(player);
   });
 

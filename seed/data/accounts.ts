@@ -40,7 +40,7 @@ export const INSTRUCTORS: InstructorSeed[] = [
     headline: 'Product designer and product manager',
     bio:
       'Sam has designed and shipped consumer and B2B products for a decade, first as a UI designer, then as a ' +
-      'researcher and product manager. Sam\'s courses are practical: small exercises you can apply to the product ' +
+      "researcher and product manager. Sam's courses are practical: small exercises you can apply to the product " +
       'you work on tomorrow.',
     expertise: ['UI design', 'UX research', 'Product management', 'Design systems'],
   },
@@ -56,21 +56,30 @@ export const COMPANY: CompanySeed = {
 };
 
 /**
- * Demo learners' enrolments (all in free courses). The student's Python course has a drip
- * section that opens 7 days after enrolment, so it shows as locked for a few more days.
+ * Demo learners' enrollments (all in free courses). The student's Python course has a drip
+ * section that opens 7 days after enrollment, so it shows as locked for a few more days.
  */
 export const ENROLLMENTS: EnrollmentSeed[] = [
   {
     email: 'student@demo.test',
     course: 'html-css-foundations',
     enrolledDaysAgo: 12,
-    completed: [[0, 0], [0, 1], [0, 2], [1, 0], [1, 1]],
+    completed: [
+      [0, 0],
+      [0, 1],
+      [0, 2],
+      [1, 0],
+      [1, 1],
+    ],
   },
   {
     email: 'student@demo.test',
     course: 'python-for-data-analysis',
     enrolledDaysAgo: 3,
-    completed: [[0, 0], [0, 1]],
+    completed: [
+      [0, 0],
+      [0, 1],
+    ],
   },
   {
     email: 'employee@demo.test',
@@ -94,13 +103,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'student@demo.test',
     role: 'Student',
     name: 'Riley Park',
-    tryThis: 'Open the dashboard: two free courses in progress; continue HTML & CSS Foundations; see the drip-locked lessons in Python for Data Analysis.',
+    tryThis:
+      'Open the dashboard: two free courses in progress; continue HTML & CSS Foundations; see the drip-locked lessons in Python for Data Analysis.',
   },
   {
     email: 'instructor@demo.test',
     role: 'Instructor',
     name: 'Jordan Blake',
-    tryThis: 'Your web development and DevOps courses, including an unpublished draft that only you (and admins) can open.',
+    tryThis:
+      'Your web development and DevOps courses, including an unpublished draft that only you (and admins) can open.',
   },
   {
     email: 'maya@demo.test',
@@ -124,7 +135,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'companyadmin@demo.test',
     role: 'Company admin (Acme Corp)',
     name: 'Casey Nguyen',
-    tryThis: "Admin of Acme Corp: may read Acme employees' enrolments and progress.",
+    tryThis: "Admin of Acme Corp: may read Acme employees' enrollments and progress.",
   },
   {
     email: 'employee@demo.test',

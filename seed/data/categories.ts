@@ -5,7 +5,8 @@ export const CATEGORIES: CategorySeed[] = [
   {
     slug: 'web-development',
     name: 'Web Development',
-    description: 'Build for the browser: HTML, CSS, JavaScript, TypeScript and the performance work that makes sites feel fast.',
+    description:
+      'Build for the browser: HTML, CSS, JavaScript, TypeScript and the performance work that makes sites feel fast.',
   },
   {
     slug: 'data-science',

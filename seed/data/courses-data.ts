@@ -12,7 +12,7 @@ export const DATA_COURSES: CourseSeed[] = [
       'language in data work.\n\n' +
       'This course assumes no programming background. You will learn just enough Python to be productive, then use ' +
       'pandas to load, clean, group and summarise data, and finish by charting the results and analysing a small ' +
-      'sales data set end to end. The last section unlocks a week after you enrol, giving you time to practise.',
+      'sales data set end to end. The last section unlocks a week after you enroll, giving you time to practise.',
     outcomes: [
       'Write Python with variables, lists, dictionaries, loops and functions',
       'Load CSV and Excel files into pandas DataFrames',
@@ -372,7 +372,7 @@ export const DATA_COURSES: CourseSeed[] = [
     title: 'SQL for Analysts',
     subtitle: 'Ask your database questions directly, from SELECT to window functions.',
     description:
-      'Most of the world\'s business data lives in relational databases, and SQL is how you ask it questions. ' +
+      "Most of the world's business data lives in relational databases, and SQL is how you ask it questions. " +
       'Knowing SQL means you no longer wait for someone else to export a spreadsheet.\n\n' +
       'This course uses PostgreSQL-flavoured SQL, but everything transfers to MySQL, SQL Server, BigQuery or ' +
       'Snowflake with small changes. You will write queries that filter, aggregate and join, structure complex ' +

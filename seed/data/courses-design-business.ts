@@ -416,7 +416,7 @@ export const BUSINESS_COURSES: CourseSeed[] = [
       'jumping to solutions, how to prioritise with a simple scoring framework, and how to write a specification ' +
       'that your team will actually read.',
     outcomes: [
-      'Describe the product manager\'s responsibilities and working relationships',
+      "Describe the product manager's responsibilities and working relationships",
       'Write problem statements grounded in user evidence',
       'Prioritise a backlog with a scoring framework such as RICE',
       'Write a concise one-page product spec',

@@ -370,7 +370,7 @@ export const WEB_COURSES: CourseSeed[] = [
       'modules, promises and async/await.\n\n' +
       'Each lesson is short and practical. You will manipulate the DOM, respond to events, fetch data from an API ' +
       'and structure a small app into modules, learning along the way how to read error messages and debug with the ' +
-      'browser\'s developer tools.',
+      "browser's developer tools.",
     outcomes: [
       'Use variables, types, functions and closures correctly',
       'Transform data with array methods such as map, filter and reduce',
@@ -1017,7 +1017,11 @@ export const WEB_COURSES: CourseSeed[] = [
       'Design a caching strategy with Cache-Control and hashed file names',
       'Find and break up long tasks that make a page feel unresponsive',
     ],
-    prerequisites: ['Solid HTML, CSS and JavaScript', 'Familiarity with browser developer tools', 'Basic HTTP knowledge'],
+    prerequisites: [
+      'Solid HTML, CSS and JavaScript',
+      'Familiarity with browser developer tools',
+      'Basic HTTP knowledge',
+    ],
     tags: ['performance', 'core-web-vitals', 'caching', 'lighthouse', 'http'],
     category: 'web-development',
     instructor: 'instructor@demo.test',

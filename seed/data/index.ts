@@ -6,8 +6,8 @@ import { UNPUBLISHED_COURSES } from './courses-unpublished.ts';
 import { WEB_COURSES } from './courses-web.ts';
 import type { CourseSeed } from './types.ts';
 
-export { ACCOUNTS, COMPANY, DEMO_ACCOUNTS, DEMO_PASSWORD, ENROLLMENTS, INSTRUCTORS } from './accounts.ts';
 export type { DemoAccount } from './accounts.ts';
+export { ACCOUNTS, COMPANY, DEMO_ACCOUNTS, DEMO_PASSWORD, ENROLLMENTS, INSTRUCTORS } from './accounts.ts';
 export { CATEGORIES } from './categories.ts';
 export type * from './types.ts';
 

@@ -69,7 +69,7 @@ export interface CompanySeed {
   members: { email: string; role: 'admin' | 'employee' }[];
 }
 
-/** A demo learner's enrolment: lessons are [sectionIndex, lessonIndex] pairs, 0-based. */
+/** A demo learner's enrollment: lessons are [sectionIndex, lessonIndex] pairs, 0-based. */
 export interface EnrollmentSeed {
   email: string;
   course: string;

@@ -3,7 +3,13 @@ import { ids } from '../ids.ts';
 import type { SeedStep } from './context.ts';
 
 export const seedCategories: SeedStep = async (sql) => {
-  const rows = CATEGORIES.map((c, i) => ({ id: ids.category(c.slug), slug: c.slug, name: c.name, description: c.description, position: i + 1 }));
+  const rows = CATEGORIES.map((c, i) => ({
+    id: ids.category(c.slug),
+    slug: c.slug,
+    name: c.name,
+    description: c.description,
+    position: i + 1,
+  }));
   // A category a user already created under a demo slug is reused as it is.
   await sql.query(
     `insert into public.categories (id, slug, name, description, position)

@@ -6,6 +6,8 @@ export interface SeedContext {
   readonly now: Date;
   /** The demo password's bcrypt hash, computed at most once per run and only when asked. */
   readonly hash: () => Promise<string>;
+  /** The admin's password hash: the demo password's, or a generated one's in production. */
+  readonly adminHash: () => Promise<string>;
   /** Demo account ids by lower-cased email (filled by the accounts step). */
   readonly userIds: Map<string, string>;
   /** Instructor ids by the instructor's email (filled by the instructors step). */

@@ -32,7 +32,7 @@ export const seedCourses: SeedStep = async (sql, ctx) => {
   }));
   // Conflicts on the slug update only our own rows (same id): a user's course under a
   // demo slug is never overwritten. published_at is kept once set, so "New" badges age
-  // from the first seed. enrollment_count is set once, on insert; enrolments then add to it.
+  // from the first seed. enrollment_count is set once, on insert; enrollments then add to it.
   await sql.query(
     `insert into public.courses (id, slug, title, subtitle, description, outcomes, prerequisites, tags,
                                  instructor_id, category_id, difficulty, language, status, published_at,

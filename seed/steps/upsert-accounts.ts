@@ -19,7 +19,10 @@ async function accountIds(sql: Sql, emails: string[]): Promise<Map<string, strin
  * roles. Returns how many users it created.
  */
 export async function upsertAccounts(sql: Sql, accounts: AccountSeed[], hash: () => Promise<string>, now: Date) {
-  const existing = await accountIds(sql, accounts.map((a) => a.email));
+  const existing = await accountIds(
+    sql,
+    accounts.map((a) => a.email),
+  );
   const missing = accounts.filter((a) => !existing.has(a.email.toLowerCase()));
   if (missing.length) {
     const encrypted = await hash();
@@ -35,9 +38,16 @@ export async function upsertAccounts(sql: Sql, accounts: AccountSeed[], hash: ()
         [ids.user(a.email), a.email, encrypted, at, JSON.stringify({ first_name: a.firstName, last_name: a.lastName })],
       );
     }
-    await supabaseAuthCompat(sql, missing.map((a) => ids.user(a.email)), at);
+    await supabaseAuthCompat(
+      sql,
+      missing.map((a) => ids.user(a.email)),
+      at,
+    );
   }
-  const byEmail = await accountIds(sql, accounts.map((a) => a.email));
+  const byEmail = await accountIds(
+    sql,
+    accounts.map((a) => a.email),
+  );
   for (const a of accounts) {
     const id = byEmail.get(a.email.toLowerCase());
     if (!id) throw new Error(`demo account ${a.email} could not be created`);
@@ -66,8 +76,14 @@ async function supabaseAuthCompat(sql: Sql, userIds: string[], at: string) {
   );
   const has = (table: string, column: string) => cols.some((c) => c.table_name === table && c.column_name === column);
   const tokenColumns = [
-    'confirmation_token', 'recovery_token', 'email_change', 'email_change_token_new',
-    'email_change_token_current', 'phone_change', 'phone_change_token', 'reauthentication_token',
+    'confirmation_token',
+    'recovery_token',
+    'email_change',
+    'email_change_token_new',
+    'email_change_token_current',
+    'phone_change',
+    'phone_change_token',
+    'reauthentication_token',
   ].filter((c) => has('users', c));
   if (tokenColumns.length) {
     const sets = tokenColumns.map((c) => `${c} = coalesce(${c}, '')`).join(', ');

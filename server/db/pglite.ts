@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Caller, Sql } from '../../edge/db/port.ts';
-import { SET_CALLER_SQL, callerParams } from '../../edge/db/port.ts';
+import { callerParams, SET_CALLER_SQL } from '../../edge/db/port.ts';
 import type { HostDatabase } from './types.ts';
 
 type Tx = Pick<PGlite, 'query'>;

@@ -19,10 +19,15 @@ export function outboxMailer(db: HostDatabase): Mailer & { list(limit?: number):
     },
     async list(limit = 50) {
       const rows = await db.asOwner((sql) =>
-        sql.query<{ id: number; to_address: string; subject: string; text_body: string; html_body: string | null; kind: string; created_at: Date | string }>(
-          'select * from private.mail_outbox order by id desc limit $1',
-          [limit],
-        ),
+        sql.query<{
+          id: number;
+          to_address: string;
+          subject: string;
+          text_body: string;
+          html_body: string | null;
+          kind: string;
+          created_at: Date | string;
+        }>('select * from private.mail_outbox order by id desc limit $1', [limit]),
       );
       return rows.map((r) => ({
         id: Number(r.id),

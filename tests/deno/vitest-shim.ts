@@ -19,10 +19,26 @@ interface Suite {
 }
 
 declare const Deno: {
-  test(def: { name: string; fn: () => Promise<void>; sanitizeOps: boolean; sanitizeResources: boolean; ignore?: boolean }): void;
+  test(def: {
+    name: string;
+    fn: () => Promise<void>;
+    sanitizeOps: boolean;
+    sanitizeResources: boolean;
+    ignore?: boolean;
+  }): void;
 };
 
-const root: Suite = { name: '', parent: null, beforeAll: [], afterAll: [], beforeEach: [], afterEach: [], tests: 0, started: false, finished: 0 };
+const root: Suite = {
+  name: '',
+  parent: null,
+  beforeAll: [],
+  afterAll: [],
+  beforeEach: [],
+  afterEach: [],
+  tests: 0,
+  started: false,
+  finished: 0,
+};
 let current = root;
 
 function chain(s: Suite): Suite[] {
@@ -32,7 +48,12 @@ function chain(s: Suite): Suite[] {
 }
 
 function fullName(s: Suite, name: string) {
-  return [...chain(s).map((x) => x.name).filter(Boolean), name].join(' > ');
+  return [
+    ...chain(s)
+      .map((x) => x.name)
+      .filter(Boolean),
+    name,
+  ].join(' > ');
 }
 
 function register(name: string, fn: Fn, skip = false) {
@@ -70,6 +91,7 @@ function format(template: string, args: unknown[]): string {
   return template.replace(/%[sdio]/g, () => String(args[i++]));
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: vitest's each() passes rows of any shape to the test function
 type Each = <T>(table: readonly T[]) => (name: string, fn: (...args: any[]) => unknown) => void;
 const each: Each = (table) => (name, fn) => {
   for (const row of table) {
@@ -82,7 +104,17 @@ export const it = Object.assign((name: string, fn: Fn) => register(name, fn), { 
 export const test = it;
 
 export function describe(name: string, body: () => void) {
-  const suite: Suite = { name, parent: current, beforeAll: [], afterAll: [], beforeEach: [], afterEach: [], tests: 0, started: false, finished: 0 };
+  const suite: Suite = {
+    name,
+    parent: current,
+    beforeAll: [],
+    afterAll: [],
+    beforeEach: [],
+    afterEach: [],
+    tests: 0,
+    started: false,
+    finished: 0,
+  };
   const previous = current;
   current = suite;
   try {

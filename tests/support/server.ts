@@ -68,6 +68,9 @@ export function startExpectingFailure(env: Record<string, string>): Promise<{ co
       await s.stop('SIGKILL');
       throw new Error(`server started but should not have:\n${s.output()}`);
     },
-    (err: Error & { code?: number | null; output?: string }) => ({ code: err.code ?? null, output: err.output ?? err.message }),
+    (err: Error & { code?: number | null; output?: string }) => ({
+      code: err.code ?? null,
+      output: err.output ?? err.message,
+    }),
   );
 }

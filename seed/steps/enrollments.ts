@@ -4,8 +4,8 @@ import type { SeedStep } from './context.ts';
 import { DAY } from './dates.ts';
 import { ownedCourseIds } from './owned-courses.ts';
 
-/** Demo learners' enrolments and completed lessons: only added, never reset. */
-export const seedEnrolments: SeedStep = async (sql, ctx) => {
+/** Demo learners' enrollments and completed lessons: only added, never reset. */
+export const seedEnrollments: SeedStep = async (sql, ctx) => {
   const owned = await ownedCourseIds(sql);
   for (const e of ENROLLMENTS) {
     const userId = ctx.userIds.get(e.email);
@@ -13,11 +13,13 @@ export const seedEnrolments: SeedStep = async (sql, ctx) => {
     const course = COURSES.find((c) => c.slug === e.course);
     if (!userId || !courseId || !course) continue;
     const enrolledAt = new Date(ctx.now.getTime() - e.enrolledDaysAgo * DAY);
-    // Completions spread over the days since enrolment, the last one yesterday at most.
+    // Completions spread over the days since enrollment, the last one yesterday at most.
     const completedAt = (k: number) =>
-      new Date(enrolledAt.getTime() + ((k + 1) * (e.enrolledDaysAgo - 1) * DAY) / e.completed.length + 3_600_000).toISOString();
+      new Date(
+        enrolledAt.getTime() + ((k + 1) * (e.enrolledDaysAgo - 1) * DAY) / e.completed.length + 3_600_000,
+      ).toISOString();
     const last = e.completed.at(-1);
-    // Inserted as the owner, like an admin enrolment; an existing enrolment is kept.
+    // Inserted as the owner, like an admin enrollment; an existing enrollment is kept.
     await sql.query(
       `insert into public.enrollments (id, user_id, course_id, status, source, enrolled_at, last_lesson_id, last_activity_at)
        values ($1, $2, $3, 'active', 'free', $4, $5, $6)
@@ -40,7 +42,7 @@ export const seedEnrolments: SeedStep = async (sql, ctx) => {
         [ids.progress(e.email, e.course, s, l), userId, ids.lesson(e.course, s, l), courseId, at],
       );
     }
-    // The enrolment's counters come from lesson_progress; recompute only when they differ.
+    // The enrollment's counters come from lesson_progress; recompute only when they differ.
     await sql.query(
       `select private.recompute_enrollment(e.user_id, e.course_id)
        from public.enrollments e
@@ -54,5 +56,5 @@ export const seedEnrolments: SeedStep = async (sql, ctx) => {
     );
   }
   // courses.enrollment_count keeps the seeded number (the demo's "history") plus these
-  // enrolments: the enrolments trigger counts by deltas, it never recounts.
+  // enrollments: the enrollments trigger counts by deltas, it never recounts.
 };
