@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Context } from 'hono';
 import { isClientRoute } from '../web/src/routes.ts';
+import { compressedFiles, pickEncoding } from './compress.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,6 +47,17 @@ const notFoundBody = { error: { code: 'not_found', message: 'file not found' } }
  */
 export function webApp(root: string) {
   const base = resolve(root);
+  const compressed = compressedFiles();
+  /** The file, brotli- or gzip-compressed when the client takes it and it is text. */
+  const send = async (c: Context, file: string, status: 200 | 404, headers: Record<string, string>) => {
+    const body = new Uint8Array(await readFile(file));
+    const type = headers['content-type']!;
+    const encoding = pickEncoding(c.req.header('accept-encoding'));
+    const packed = compressed(`${file}:${statSync(file).mtimeMs}`, type, body, encoding);
+    const vary = { vary: 'Accept-Encoding' };
+    if (!packed || !encoding) return c.body(body, status, { ...headers, ...vary });
+    return c.body(packed, status, { ...headers, ...vary, 'content-encoding': encoding });
+  };
   return async (c: Context) => {
     if (!existsSync(join(base, 'index.html'))) {
       return c.text('The web app is not built yet: run `npm run build` (npm start does it for you).', 503);
@@ -63,13 +75,13 @@ export function webApp(root: string) {
     const file = normalize(join(base, path));
     if (file.startsWith(`${base}/`) && extname(file) && existsSync(file) && statSync(file).isFile()) {
       const immutable = path.startsWith('/assets/');
-      return c.body(await readFile(file), 200, {
+      return send(c, file, 200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
     }
     if (extname(path)) return c.json(notFoundBody, 404);
-    return c.body(await readFile(join(base, 'index.html')), isClientRoute(raw) ? 200 : 404, {
+    return send(c, join(base, 'index.html'), isClientRoute(raw) ? 200 : 404, {
       'content-type': TYPES['.html']!,
       'cache-control': 'no-cache',
       'content-security-policy': CONTENT_SECURITY_POLICY,

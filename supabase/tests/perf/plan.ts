@@ -78,11 +78,7 @@ function expressionsOf(node: PlanNode): string {
 }
 
 /** Visits a plan depth-first; `visit` returns false to leave the node's children out. */
-function walk(
-  node: PlanNode,
-  visit: (node: PlanNode, parent: PlanNode | undefined) => unknown,
-  parent?: PlanNode,
-) {
+function walk(node: PlanNode, visit: (node: PlanNode, parent: PlanNode | undefined) => unknown, parent?: PlanNode) {
   if (visit(node, parent) === false) return;
   for (const child of node.Plans ?? []) walk(child, visit, node);
 }
