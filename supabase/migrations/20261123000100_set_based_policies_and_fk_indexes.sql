@@ -294,8 +294,8 @@ create policy "course managers delete lesson content"
 -- enrollments and lesson_progress: learners their own, managers their courses', company admins
 -- their members', admins all.
 
-drop policy "learners read their enrollments; course managers read their courses'" on public.enrollments;
-drop policy "company admins read their employees' enrollments" on public.enrollments;
+drop policy "learners read their enrolments; course managers read their courses'" on public.enrollments;
+drop policy "company admins read their employees' enrolments" on public.enrollments;
 create policy "users read own enrollments, managers and company admins theirs"
   on public.enrollments for select to authenticated
   using (
