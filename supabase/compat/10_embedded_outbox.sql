@@ -10,3 +10,5 @@ create table if not exists private.mail_outbox (
   created_at timestamptz not null default now()
 );
 revoke all on private.mail_outbox from public;
+-- RLS on, no policy: only the host (the owner) reads or writes the outbox.
+alter table private.mail_outbox enable row level security;

@@ -1,7 +1,7 @@
 -- Policies that scale: set-based helpers computed once per statement, one permissive policy per
 -- role and verb, and an index on every column a policy or a foreign key uses.
 --
--- Why: a helper that takes a column of the row (`(select private.can_manage_course(course_id))`)
+-- Why: a helper given a column of the row as its argument (as the landed policies did)
 -- is a correlated subplan, so it runs once per row however it is wrapped; several permissive
 -- policies for one role are all evaluated for every row. Here each helper returns the set of ids
 -- the caller may see (no argument, security definer, stable), and a policy tests

@@ -20,6 +20,8 @@ create table private.catalog_revision (
 );
 insert into private.catalog_revision default values;
 revoke all on private.catalog_revision from public, anon, authenticated;
+-- Defence in depth: RLS on, no policy, so only the owner (the definer functions below) reads or writes it.
+alter table private.catalog_revision enable row level security;
 
 -- The version, for the data API; `stable` and tiny: one index lookup.
 create function private.catalog_version() returns bigint

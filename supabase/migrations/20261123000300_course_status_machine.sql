@@ -27,6 +27,9 @@ create table private.course_learner_history (
   course_id uuid primary key references public.courses (id) on delete cascade,
   first_enrolled_at timestamptz not null default now()
 );
+revoke all on private.course_learner_history from public, anon, authenticated;
+-- Defence in depth: RLS on, no policy, so only the owner (the definer triggers) reads or writes it.
+alter table private.course_learner_history enable row level security;
 comment on table private.course_learner_history is
   'One row per course that ever had an enrollment; never cleared while the course exists.';
 

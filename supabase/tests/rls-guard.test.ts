@@ -65,6 +65,43 @@ describe.each(engines())('row-level security guard on %s', (engine) => {
     ).toEqual([]);
   });
 
+  it('keeps every table in schema private behind RLS, with no verb for anon or authenticated', async () => {
+    // Not exposed by the API, so not in the matrix; but if private were ever exposed, or a grant
+    // slipped in, these tables must still deny every request role every verb.
+    const rows = await owner((sql) =>
+      sql.query<{ name: string; rls: boolean; granted: string[] }>(
+        `select format('private.%I', c.relname) as name, c.relrowsecurity as rls,
+                array(select r || ' ' || v from unnest(array['anon', 'authenticated']) r,
+                        unnest(array['select', 'insert', 'update', 'delete']) v
+                      where has_table_privilege(r, c.oid, v)) as granted
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         where c.relkind in ('r', 'p') and n.nspname = 'private'
+         order by 1`,
+      ),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const loose = rows.filter((r) => !r.rls || r.granted.length > 0);
+    expect(
+      loose.map((r) => r.name),
+      loose
+        .map((r) =>
+          !r.rls
+            ? `${r.name} has row-level security off: \`alter table ${r.name} enable row level security;\``
+            : `${r.name} grants ${r.granted.join(', ')}: revoke it; request roles reach private data only through definer functions`,
+        )
+        .join('\n'),
+    ).toEqual([]);
+    for (const r of rows) {
+      for (const role of ['anon', 'authenticated'] as const) {
+        const attempt = t.db.asCaller(
+          role === 'anon' ? { role } : { role, claims: { sub: '00000000-0000-4000-8000-000000000001', role } },
+          (sql) => sql.query(`select 1 from ${r.name} limit 1`),
+        );
+        await expect(attempt, `${role} reads ${r.name}`).rejects.toMatchObject({ code: '42501' });
+      }
+    }
+  });
+
   it('has at least one policy on every table in an exposed schema', async () => {
     const rows = await owner((sql) =>
       sql.query<{ name: string }>(

@@ -4,8 +4,8 @@ import { expect } from 'vitest';
 /**
  * Web-first assertions for playwright-core, which has no test runner and so no
  * `expect(locator).toBeVisible()`. Each one waits, as a user would, until the page gets
- * there or the timeout ends; none of them reads the page once and decides (that is what
- * `locator.isVisible()` and `locator.count()` do, and under load they answer too early).
+ * there or the timeout ends; none of them reads the page once and decides (a one-shot read
+ * answers too early under load).
  * For values (text, attributes, counts), `expectEventually(() => locator...)`.
  */
 
