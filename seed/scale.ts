@@ -19,10 +19,11 @@
 import type { Sql } from '../edge/db/port.ts';
 import type { HostDatabase } from '../server/db/types.ts';
 import { seedScaleAccounts, seedScaleCompanies } from './scale/accounts.ts';
-import { seedScaleCategories, seedScaleCourses, seedScaleCurriculum } from './scale/catalog.ts';
+import { seedScaleCourses, seedScaleCurriculum } from './scale/catalog.ts';
 import { seedScaleEnrollments, seedScaleProgress } from './scale/learning.ts';
 import { type ScaleShape, scaleShape } from './scale/shape.ts';
 import { countScale, type ScaleCounts } from './scale/summary.ts';
+import { writeDemoCategories } from './steps/categories.ts';
 
 export type { ScaleShape } from './scale/shape.ts';
 export { progressRows, scaleId, scaleIds, scaleShape } from './scale/shape.ts';
@@ -61,7 +62,7 @@ type ScaleStep = (sql: Sql, shape: ScaleShape) => Promise<void>;
 const STEPS: [string, ScaleStep][] = [
   ['accounts', seedScaleAccounts],
   ['companies', seedScaleCompanies],
-  ['categories', (sql) => seedScaleCategories(sql)],
+  ['categories', (sql) => writeDemoCategories(sql)],
   ['courses', seedScaleCourses],
   ['curriculum', seedScaleCurriculum],
   ['enrollments', seedScaleEnrollments],

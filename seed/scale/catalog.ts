@@ -10,7 +10,6 @@
  */
 import type { Sql } from '../../edge/db/port.ts';
 import { CATEGORIES } from '../data/index.ts';
-import { ids } from '../ids.ts';
 import { enrollmentPlan } from './learning.ts';
 import { LESSONS_PER_SECTION, MAX_COMPLETED, type ScaleShape, SECTIONS_PER_COURSE } from './shape.ts';
 
@@ -18,24 +17,6 @@ const TOPICS = `array['TypeScript','SQL','Kubernetes','Statistics','Design Syste
   'Accessibility','Cloud Security','Data Visualisation','Go','Rust','Negotiation','Finance','Testing','GraphQL',
   'Machine Learning','Docker','UX Research','Leadership']`;
 const ANGLES = `array['Practical','Applied','Modern','Hands-on','Essential','Advanced','Intro to','Mastering']`;
-
-/** The demo categories (same ids and text as the demo seed), reused when they exist. */
-export async function seedScaleCategories(sql: Sql): Promise<void> {
-  const rows = CATEGORIES.map((c, i) => ({
-    id: ids.category(c.slug),
-    slug: c.slug,
-    name: c.name,
-    description: c.description,
-    position: i + 1,
-  }));
-  await sql.query(
-    `insert into public.categories (id, slug, name, description, position)
-     select id, slug, name, description, position
-     from jsonb_to_recordset($1::jsonb) as x(id uuid, slug text, name text, description text, position int)
-     on conflict do nothing`,
-    [JSON.stringify(rows)],
-  );
-}
 
 /**
  * The courses. enrollment_count is written here, from the enrollment plan (learning.ts) and the

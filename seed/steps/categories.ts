@@ -1,8 +1,10 @@
+import type { Sql } from '../../edge/db/port.ts';
 import { CATEGORIES } from '../data/index.ts';
 import { ids } from '../ids.ts';
 import type { SeedStep } from './context.ts';
 
-export const seedCategories: SeedStep = async (sql) => {
+/** The demo categories, restored to their seeded text; the scale fixture reuses them too. */
+export async function writeDemoCategories(sql: Sql): Promise<void> {
   const rows = CATEGORIES.map((c, i) => ({
     id: ids.category(c.slug),
     slug: c.slug,
@@ -22,4 +24,6 @@ export const seedCategories: SeedStep = async (sql) => {
              is distinct from (excluded.name, excluded.description, excluded.position)`,
     [JSON.stringify(rows)],
   );
-};
+}
+
+export const seedCategories: SeedStep = (sql) => writeDemoCategories(sql);
