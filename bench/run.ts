@@ -53,7 +53,7 @@ async function bareSql(bench: BenchDatabase, targets: RouteTarget[]) {
       t.route,
       await measure(
         () =>
-          bench.db.asOwner(async (sql) => {
+          bench.asOwnerPrepared(async (sql) => {
             if (claims) await sql.query("select set_config('request.jwt.claims', $1, true)", [claims]);
             return t.bare!(sql);
           }),

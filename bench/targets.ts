@@ -30,6 +30,11 @@ export const SEARCH_TERMS = ['python', 'kubernetes', 'statistics', 'typescript',
 export interface BenchDatabase {
   engine: Engine;
   db: HostDatabase;
+  /**
+   * Runs bare SQL as the owner. On PostgreSQL with its statements prepared, as the API's are
+   * (edge/db/postgres.ts): the bare SQL is planned no more often than the API's.
+   */
+  asOwnerPrepared<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
   /** The server's environment for this database. */
   serverEnv: Record<string, string>;
   /** PGlite has one owner at a time: close it here before the server opens it. */
@@ -48,6 +53,7 @@ export async function pgliteDatabase(): Promise<BenchDatabase> {
   const bench: BenchDatabase = {
     engine: 'pglite',
     db,
+    asOwnerPrepared: (fn) => bench.db.asOwner(fn),
     serverEnv: { DATA_DIR: dir },
     async handOver() {
       await db.close();
@@ -76,6 +82,7 @@ export async function postgresDatabase(adminUrl: string): Promise<BenchDatabase>
   return {
     engine: 'postgres',
     db,
+    asOwnerPrepared: (fn) => db.asOwner(fn, { prepared: true }),
     serverEnv: { DATABASE_URL: url.toString() },
     handOver: async () => {},
     takeBack: async () => {},

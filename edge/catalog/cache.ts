@@ -87,8 +87,10 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 }
 
 /** The version the cache is checked against, read as the caller (a definer function). */
+export const CATALOG_VERSION_SQL = 'select private.catalog_version()::text as v';
+
 export async function catalogVersion(sql: Sql): Promise<string> {
-  const [row] = await sql.query<{ v: string }>('select private.catalog_version()::text as v');
+  const [row] = await sql.query<{ v: string }>(CATALOG_VERSION_SQL);
   return row!.v;
 }
 
@@ -98,23 +100,50 @@ export interface PublicCatalog {
   now: () => Date;
 }
 
+type Found = CachedAnswer | { fresh: true; version: string; at: number; body: string };
+
 /**
- * Answers an anonymous catalog read: from the cache when the catalog has not changed since it
- * was computed, else by running `load` in the same transaction (as anon, so RLS still
- * decides). `load` throws for a 404; errors are never cached.
+ * The cached answer for `key`, or a fresh one computed by `load` (as anon, so RLS still
+ * decides). The version is always read before the rows: an answer is never older than the
+ * version it is cached under.
+ * - With db.statementAsCaller (PostgreSQL): the version alone, in one round trip; a hit ends
+ *   there. A miss then runs `load` in a transaction of its own, which reads rows at least as new.
+ * - Otherwise: one transaction that reads the version, then runs `load` on a miss.
  */
-export async function servePublic(
-  c: Context<Env>,
+async function lookup(
   { db, cache, now }: PublicCatalog,
   key: string,
   load: (sql: Sql) => Promise<unknown>,
-): Promise<Response> {
-  const found = await db.asCaller({ role: 'anon' }, async (sql) => {
+): Promise<Found> {
+  const anon = { role: 'anon' } as const;
+  if (db.statementAsCaller) {
+    const [row] = await db.statementAsCaller<{ v: string }>(anon, CATALOG_VERSION_SQL);
+    const version = row!.v;
+    const at = now().getTime();
+    const hit = cache.get(key, version, at);
+    if (hit) return hit;
+    return { fresh: true, version, at, body: JSON.stringify(await db.asCaller(anon, load)) };
+  }
+  return db.asCaller(anon, async (sql) => {
     const version = await catalogVersion(sql);
     const at = now().getTime();
     const hit = cache.get(key, version, at);
     return hit ?? { fresh: true as const, version, at, body: JSON.stringify(await load(sql)) };
   });
+}
+
+/**
+ * Answers an anonymous catalog read: from the cache when the catalog has not changed since it
+ * was computed, else by running `load` (see lookup). `load` throws for a 404; errors are never cached.
+ */
+export async function servePublic(
+  c: Context<Env>,
+  shared: PublicCatalog,
+  key: string,
+  load: (sql: Sql) => Promise<unknown>,
+): Promise<Response> {
+  const { cache } = shared;
+  const found = await lookup(shared, key, load);
   let answer: CachedAnswer;
   if ('fresh' in found) {
     // Hashed after the transaction: the connection is not held for it.

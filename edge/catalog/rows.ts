@@ -10,16 +10,16 @@ export const CARD_COLUMNS = `
   c.price_amount, c.price_currency, c.rating_average::float8 as rating_average, c.rating_count,
   c.enrollment_count, c.published_at,
   cat.slug as category_slug, cat.name as category_name,
-  i.id as instructor_id, i.display_name as instructor_name,
-  coalesce(stats.lesson_count, 0)::int as lesson_count, coalesce(stats.duration, 0)::int as duration_minutes`;
+  i.id as instructor_id, i.display_name as instructor_name, c.lesson_count, c.duration_minutes`;
 
+/**
+ * A card's joins: its instructor and category, one row each. The lesson count and duration are
+ * columns of the course, kept by a trigger on lessons
+ * (supabase/migrations/20261123000400_point_reads_and_course_stats.sql), not an aggregate per card.
+ */
 export const CARD_JOINS = `
   join public.instructors i on i.id = c.instructor_id
-  left join public.categories cat on cat.id = c.category_id
-  left join lateral (
-    select count(*)::int as lesson_count, sum(l.duration_minutes)::int as duration
-    from public.lessons l where l.course_id = c.id and l.status = 'published'
-  ) stats on true`;
+  left join public.categories cat on cat.id = c.category_id`;
 
 export interface CardRow {
   id: string;

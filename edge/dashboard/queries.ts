@@ -28,12 +28,14 @@ export async function dashboard(sql: Sql, userId: string): Promise<Dashboard | n
       learned_minutes: number;
     }
   >(
+    // The next lesson is the first one not completed among the caller's open lessons (userId is
+    // the caller): private.my_open_lesson_ids() is computed once for the statement, not per lesson.
     `select ${ENROLLMENT_COLUMNS}, c.slug, c.title, c.subtitle, c.thumbnail_url, i.display_name as instructor_name,
        (select l.id from public.lessons l
           join public.sections s on s.id = l.section_id
           left join public.lesson_progress p on p.lesson_id = l.id and p.user_id = e.user_id
           where l.course_id = c.id and l.status = 'published' and not coalesce(p.is_completed, false)
-            and private.lesson_is_open_to_me(l.id)
+            and l.id in (select private.my_open_lesson_ids())
           order by s.position, s.id, l.position, l.id limit 1) as next_lesson_id,
        (select coalesce(sum(l.duration_minutes), 0)::int from public.lesson_progress p
           join public.lessons l on l.id = p.lesson_id

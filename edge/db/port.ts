@@ -25,10 +25,25 @@ export type Caller = { role: 'anon' } | { role: 'authenticated'; claims: JwtClai
 export interface Database {
   /** Runs `fn` in one transaction as `caller`; rolls back if it throws. */
   asCaller<T>(caller: Caller, fn: (sql: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Optional: one parameterless statement as `caller`, role and claims included, in a single
+   * round trip (its own transaction). For tiny reads on a hot path, such as the catalog
+   * version a cached answer is checked against. Without it, callers use asCaller.
+   */
+  statementAsCaller?<T>(caller: Caller, text: string): Promise<T[]>;
 }
 
-/** One statement, one round trip: the role and the claims for this transaction only. */
-export const SET_CALLER_SQL = "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)";
+/**
+ * One statement, one round trip: the role and the claims for this transaction only, and no JIT
+ * compilation. PostgreSQL compiles a statement with LLVM once its estimated cost passes
+ * jit_above_cost (100,000), which costs 100-400 ms: fine for a report, ruinous for an API read
+ * that runs in 10 ms. Policies with `exists` inside an `or` are costed as if their subquery ran
+ * for every row (the planner costs an `exists` by its per-row form, then runs the hashed form),
+ * so scans of a few thousand rows pass that threshold while running in milliseconds.
+ * `jit` is a per-session setting; here it is off for this transaction only (PGlite has no JIT).
+ */
+export const SET_CALLER_SQL =
+  "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('jit', 'off', true)";
 
 export function callerParams(caller: Caller): [string, string] {
   if (caller.role === 'anon') return ['anon', JSON.stringify({ role: 'anon' })];

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPostgres, TEST_DATABASE_URL, type TestDatabase } from '../../tests/support/db.ts';
 import type { Caller } from './port.ts';
-import { defaultPoolSize, openPostgres, type PostgresDatabase } from './postgres.ts';
+import { defaultPoolSize, openPostgres, type PostgresDatabase, statementName } from './postgres.ts';
 
 describe('the default pool size', () => {
   it('is twice the CPU count plus one', () => {
@@ -90,6 +90,46 @@ describe('the PostgreSQL pool', () => {
     );
     expect(row!.role).toBe('authenticated');
     expect(JSON.parse(row!.claims)).toEqual(tricky.claims);
+  });
+
+  it('turns JIT off for a request, and only for it', async () => {
+    const db = await open(1);
+    const [inside] = await db.asCaller(student, (sql) =>
+      sql.query<{ jit: string }>("select current_setting('jit') as jit"),
+    );
+    expect(inside!.jit).toBe('off');
+    const [after] = await db.asOwner((sql) => sql.query<{ jit: string }>("select current_setting('jit') as jit"));
+    expect(after!.jit).not.toBe('off');
+  });
+
+  it('prepares a request statement once per connection and reuses it', async () => {
+    const db = await open(1);
+    const text = "select count(*)::int as n from public.courses where status = 'published' and $1::int > 0";
+    for (let i = 0; i < 3; i++) await db.asCaller(student, (sql) => sql.query(text, [1]));
+    const rows = await db.asCaller(student, (sql) =>
+      sql.query<{ name: string }>('select name from pg_prepared_statements where statement = $1', [text]),
+    );
+    expect(rows.map((r) => r.name)).toEqual([statementName(text)]);
+  });
+
+  it('runs one statement as the caller in one round trip, and nothing of it stays', async () => {
+    const db = await open(1);
+    const [row] = await db.statementAsCaller<{ role: string; uid: string; jit: string; v: string }>(
+      student,
+      "select current_user as role, (select auth.uid())::text as uid, current_setting('jit') as jit, private.catalog_version()::text as v",
+    );
+    expect(row).toMatchObject({ role: 'authenticated', uid: student.claims.sub, jit: 'off' });
+    expect(Number(row!.v)).toBeGreaterThan(0);
+    await expect(db.statementAsCaller({ role: 'anon' }, 'select * from public.enrollments')).rejects.toMatchObject({
+      code: '42501',
+    });
+    const [after] = await db.asOwner((sql) =>
+      sql.query<{ role: string; claims: string | null }>(
+        "select current_user as role, nullif(current_setting('request.jwt.claims', true), '') as claims",
+      ),
+    );
+    expect(after!.role).not.toBe('authenticated');
+    expect(after!.claims).toBeNull();
   });
 
   it('rolls a failed request back and gives its connection to the next one clean', async () => {

@@ -10,10 +10,17 @@ import { callerParams, SET_CALLER_SQL } from './port.ts';
  */
 export interface PostgresDatabase extends Database {
   readonly kind: 'postgres';
-  /** Runs `fn` in one transaction as the connecting (owner) role: migrations, seeding, the embedded auth. */
-  asOwner<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+  statementAsCaller<T>(caller: Caller, text: string): Promise<T[]>;
+  /**
+   * Runs `fn` in one transaction as the connecting (owner) role: migrations, seeding, the
+   * embedded auth. `prepared` names its statements as asCaller does (the benchmark's bare SQL,
+   * so that it is planned no more often than the API's).
+   */
+  asOwner<T>(fn: (sql: Sql) => Promise<T>, opts?: { prepared?: boolean }): Promise<T>;
   /** Runs a multi-statement script (a migration) in one transaction as the owner. */
   runScript(script: string): Promise<void>;
+  /** LISTEN on a dedicated connection (reconnected when lost); resolves to a function that stops. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -39,15 +46,41 @@ const BEGIN = (c: pg.PoolClient) => c.query('begin');
  * literal quoting, which doubles quotes and backslashes whatever standard_conforming_strings says.
  */
 export function beginAsCaller(c: Pick<pg.PoolClient, 'escapeLiteral'>, caller: Caller): string {
-  const [role, claims] = callerParams(caller);
-  // Replacer functions: a `$&` in the claims must stay text, not become a replacement pattern.
-  const set = SET_CALLER_SQL.replace('$1', () => c.escapeLiteral(role)).replace('$2', () => c.escapeLiteral(claims));
-  return `begin; ${set}`;
+  return `begin; ${setCaller(c, caller)}`;
 }
 
-const wrap = (client: pg.PoolClient): Sql => ({
+/** SET_CALLER_SQL with its two parameters as literals, for the simple protocol. */
+function setCaller(c: Pick<pg.PoolClient, 'escapeLiteral'>, caller: Caller): string {
+  const [role, claims] = callerParams(caller);
+  // Replacer functions: a `$&` in the claims must stay text, not become a replacement pattern.
+  return SET_CALLER_SQL.replace('$1', () => c.escapeLiteral(role)).replace('$2', () => c.escapeLiteral(claims));
+}
+
+/**
+ * Names for the statements requests run, so each connection parses and plans one once and
+ * keeps it (a prepared statement), instead of planning it again in every request: with
+ * row-level security a catalog or player query spends longer in the planner (0.5-2 ms, the
+ * policies' subqueries included) than in the executor. PostgreSQL re-plans a kept statement
+ * when the tables, policies or functions it depends on change, or when it runs as another
+ * role (a plan that depends on row-level security is tied to its role). Up to
+ * MAX_NAMED_STATEMENTS distinct texts per process are named; any beyond run unnamed.
+ */
+export const MAX_NAMED_STATEMENTS = 500;
+const statementNames = new Map<string, string>();
+
+export function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `lms_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+const wrap = (client: pg.PoolClient, named: boolean): Sql => ({
   async query<T>(text: string, params?: unknown[]) {
-    const result = await client.query(text, params);
+    const name = named ? statementName(text) : undefined;
+    const result = name ? await client.query({ name, text, values: params }) : await client.query(text, params);
     return result.rows as T[];
   },
 });
@@ -65,12 +98,16 @@ export async function openPostgres(url: string, max = defaultPoolSize()): Promis
   const probe = await pool.connect();
   probe.release();
 
-  async function inTransaction<T>(begin: (c: pg.PoolClient) => Promise<unknown>, fn: (sql: Sql) => Promise<T>) {
+  async function inTransaction<T>(
+    begin: (c: pg.PoolClient) => Promise<unknown>,
+    fn: (sql: Sql) => Promise<T>,
+    named = false,
+  ) {
     const client = await pool.connect();
     let broken = false;
     try {
       await begin(client);
-      const result = await fn(wrap(client));
+      const result = await fn(wrap(client, named));
       await client.query('commit');
       return result;
     } catch (error) {
@@ -84,20 +121,102 @@ export async function openPostgres(url: string, max = defaultPoolSize()): Promis
     }
   }
 
+  const listeners = new Set<() => Promise<void>>();
+
   return {
     kind: 'postgres',
     asCaller<T>(caller: Caller, fn: (sql: Sql) => Promise<T>) {
-      return inTransaction((c) => c.query(beginAsCaller(c, caller)), fn);
+      // Requests run a fixed set of statements: those are named (prepared once per connection).
+      return inTransaction((c) => c.query(beginAsCaller(c, caller)), fn, true);
     },
-    asOwner<T>(fn: (sql: Sql) => Promise<T>) {
-      return inTransaction(BEGIN, fn);
+    async statementAsCaller<T>(caller: Caller, text: string) {
+      // The simple protocol runs both statements of one string in one implicit transaction, so
+      // `set_config(..., true)` ends with it; on an error PostgreSQL rolls it back and the
+      // connection is idle again. One round trip where asCaller takes three.
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        const results = (await client.query(`${setCaller(client, caller)}; ${text}`)) as unknown as pg.QueryResult[];
+        return results.at(-1)!.rows as T[];
+      } catch (error) {
+        // An error PostgreSQL reported leaves the connection idle; any other (a lost socket) does not.
+        broken = !(error instanceof pg.DatabaseError);
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+    asOwner<T>(fn: (sql: Sql) => Promise<T>, opts: { prepared?: boolean } = {}) {
+      return inTransaction(BEGIN, fn, opts.prepared === true);
     },
     async runScript(script: string) {
       // No parameters: the simple protocol runs every statement of the script.
       await inTransaction(BEGIN, (sql) => sql.query(script));
     },
+    async listen(channel: string, onNotify: (payload: string) => void) {
+      const stop = await listenOn(url, channel, onNotify);
+      const unlisten = async () => {
+        listeners.delete(unlisten);
+        await stop();
+      };
+      listeners.add(unlisten);
+      return unlisten;
+    },
     async close() {
+      await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();
     },
+  };
+}
+
+/**
+ * LISTEN needs a connection of its own, outside the pool. When it is lost (a restart of the
+ * database, a network cut) it is opened again after a second, until stopped; NOTIFYs sent
+ * meanwhile are missed, as with any LISTEN.
+ */
+async function listenOn(url: string, channel: string, onNotify: (payload: string) => void) {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const reopen = () => {
+    if (stopped || retry) return;
+    const lost = client;
+    client = undefined;
+    lost?.end().catch(() => undefined);
+    retry = setTimeout(() => {
+      retry = undefined;
+      open().catch((err: Error) => {
+        console.error(`postgres: LISTEN ${channel} failed: ${err.message}`);
+        reopen();
+      });
+    }, 1000);
+  };
+  const open = async () => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (n) => {
+      if (n.channel === channel && n.payload !== undefined) onNotify(n.payload);
+    });
+    c.on('error', (err) => {
+      console.error(`postgres: LISTEN connection lost: ${err.message}`);
+      reopen();
+    });
+    c.on('end', () => {
+      if (client === c) reopen();
+    });
+    await c.connect();
+    await c.query(`listen ${c.escapeIdentifier(channel)}`);
+    if (stopped) {
+      await c.end();
+      return;
+    }
+    client = c;
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = client;
+    client = undefined;
+    await c?.end();
   };
 }

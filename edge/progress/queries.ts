@@ -33,10 +33,12 @@ export async function coursePlayer(
     available: boolean;
     available_at: unknown;
   }>(
+    // `available`: among the caller's open lessons (userId is the caller), a set computed once
+    // for the statement, the drip rules of private.lesson_is_open_to_me.
     `select s.id as section_id, s.title as section_title, s.position as section_position,
             l.id, l.title, l.content_type::text as type, l.position, l.duration_minutes, l.is_preview,
             coalesce(p.is_completed, false) as completed,
-            private.lesson_is_open_to_me(l.id) as available,
+            l.id in (select private.my_open_lesson_ids()) as available,
             nullif(greatest(l.drip_available_at,
                             e.enrolled_at + make_interval(days => coalesce(l.drip_days_after_enrollment, 0))),
                    e.enrolled_at) as available_at
@@ -71,38 +73,50 @@ export async function coursePlayer(
   return { course, enrollment: toEnrollment(e), sections };
 }
 
+/**
+ * The lesson, its content and the caller's completion, in one statement: each table is still
+ * read under its own policies (a left join to a row the caller may not see yields nulls), so
+ * an invisible lesson is no row, invisible content is a null `readable`, and the progress row is
+ * only ever the caller's. Anon has no grant on lesson_progress: their statement leaves it out.
+ */
+const LESSON_COLUMNS = `l.id, l.course_id, l.title, l.content_type::text as type,
+  lc.lesson_id is not null as readable, lc.text_content, lc.content_url`;
+const LESSON_AS_USER = `select ${LESSON_COLUMNS}, coalesce(p.is_completed, false) as completed
+  from public.lessons l
+  left join public.lesson_contents lc on lc.lesson_id = l.id
+  left join public.lesson_progress p on p.lesson_id = l.id and p.user_id = $2
+  where l.id = $1`;
+const LESSON_AS_ANON = `select ${LESSON_COLUMNS}, false as completed
+  from public.lessons l
+  left join public.lesson_contents lc on lc.lesson_id = l.id
+  where l.id = $1`;
+
 /** A lesson's content if the caller may read it; 'locked' when the row is visible but not the content. */
 export async function lessonContent(
   sql: Sql,
   lessonId: string,
   userId: string | null,
 ): Promise<LessonContent | 'not-found' | 'locked'> {
-  const [lesson] = await sql.query<{ id: string; course_id: string; title: string; type: LessonType }>(
-    'select id, course_id, title, content_type::text as type from public.lessons where id = $1',
-    [lessonId],
-  );
+  const [lesson] = await sql.query<{
+    id: string;
+    course_id: string;
+    title: string;
+    type: LessonType;
+    readable: boolean;
+    text_content: string | null;
+    content_url: { type: string; url: string }[] | null;
+    completed: boolean;
+  }>(userId ? LESSON_AS_USER : LESSON_AS_ANON, userId ? [lessonId, userId] : [lessonId]);
   if (!lesson) return 'not-found';
-  const [content] = await sql.query<{ text_content: string | null; content_url: { type: string; url: string }[] }>(
-    'select text_content, content_url from public.lesson_contents where lesson_id = $1',
-    [lessonId],
-  );
-  if (!content) return 'locked';
-  let completed = false;
-  if (userId) {
-    const [p] = await sql.query<{ is_completed: boolean }>(
-      'select is_completed from public.lesson_progress where lesson_id = $1 and user_id = $2',
-      [lessonId, userId],
-    );
-    completed = Boolean(p?.is_completed);
-  }
+  if (!lesson.readable) return 'locked';
   return {
     id: lesson.id,
     courseId: lesson.course_id,
     title: lesson.title,
     type: lesson.type,
-    textContent: content.text_content,
-    contentUrl: Array.isArray(content.content_url) ? content.content_url : [],
-    completed,
+    textContent: lesson.text_content,
+    contentUrl: Array.isArray(lesson.content_url) ? lesson.content_url : [],
+    completed: Boolean(lesson.completed),
   };
 }
 

@@ -120,9 +120,10 @@ describe('what others may not do', () => {
     expect((await get(`/api/lessons/${ids.l2}`, ids.other)).status).toBe(403);
     expect((await get(`/api/lessons/${ids.lPaid}`, ids.other)).status).toBe(403);
     expect((await post(`/api/lessons/${ids.l2}/complete`, ids.other)).status).toBe(403);
+    expect((await get(`/api/lessons/${ids.l2}`, null)).status).toBe(403);
     const preview = await get(`/api/lessons/${ids.l1}`, null);
     expect(preview.status).toBe(200);
-    expect((await preview.json()).textContent).toBe('HTML is markup.');
+    expect(await preview.json()).toMatchObject({ textContent: 'HTML is markup.', completed: false });
   });
 
   it("one student's progress never shows on another's dashboard", async () => {
