@@ -90,6 +90,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
+    // .vite/manifest.json: the host reads it to modulepreload a page's chunk with the page.
+    manifest: true,
     sourcemap: true,
     // The size table computes gzip itself.
     reportCompressedSize: false,

@@ -2,11 +2,14 @@
  * Lighthouse's default (mobile) profile against the real platform: `npm start`'s boot (build if
  * stale, migrate, seed) on a free port and a fresh data dir, then home, the catalog and a course
  * page, each in a fresh headless Chromium (Debian's /usr/bin/chromium, or CHROME_PATH).
- * Prints the performance score, LCP, CLS and TBT per page. `node bench/lighthouse.ts` runs it alone.
+ * Prints the performance score, FCP, LCP, CLS and TBT per page, and the machine's load average
+ * (TBT follows the CPU time the trace saw: a busy machine inflates it). `node bench/lighthouse.ts`
+ * runs it alone; LIGHTHOUSE_URL audits a running server instead.
  *
  * The profile simulates a mid-range phone on a slow 4G link (Lantern), so figures come from a
  * model of the trace, not the wall clock: they are stable enough on a shared machine to compare.
  */
+import { loadavg } from 'node:os';
 import { launch as launchChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { type RunningServer, startServer, tempDataDir } from '../tests/support/server.ts';
@@ -16,6 +19,7 @@ export interface LighthouseRow {
   path: string;
   /** 0..100 */
   performance: number;
+  fcpMs: number;
   lcpMs: number;
   cls: number;
   tbtMs: number;
@@ -49,6 +53,7 @@ async function audit(url: string): Promise<Omit<LighthouseRow, 'page' | 'path'>>
     const num = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
     return {
       performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+      fcpMs: Math.round(num('first-contentful-paint')),
       lcpMs: Math.round(num('largest-contentful-paint')),
       cls: Math.round(num('cumulative-layout-shift') * 1000) / 1000,
       tbtMs: Math.round(num('total-blocking-time')),
@@ -78,16 +83,19 @@ export async function runLighthouse(baseUrl?: string): Promise<LighthouseRow[]> 
 }
 
 export function formatRows(rows: LighthouseRow[]): string {
-  const head = `${'page'.padEnd(8)} ${'perf'.padStart(4)} ${'LCP ms'.padStart(7)} ${'CLS'.padStart(6)} ${'TBT ms'.padStart(7)}  path`;
+  const head = `${'page'.padEnd(8)} ${'perf'.padStart(4)} ${'FCP ms'.padStart(7)} ${'LCP ms'.padStart(7)} ${'CLS'.padStart(6)} ${'TBT ms'.padStart(7)}  path`;
   const lines = rows.map(
     (r) =>
-      `${r.page.padEnd(8)} ${String(r.performance).padStart(4)} ${String(r.lcpMs).padStart(7)} ${r.cls.toFixed(3).padStart(6)} ${String(r.tbtMs).padStart(7)}  ${r.path}`,
+      `${r.page.padEnd(8)} ${String(r.performance).padStart(4)} ${String(r.fcpMs).padStart(7)} ${String(r.lcpMs).padStart(7)} ${r.cls.toFixed(3).padStart(6)} ${String(r.tbtMs).padStart(7)}  ${r.path}`,
   );
   return [head, ...lines].join('\n');
 }
 
 if (import.meta.main) {
+  const load = () => loadavg()[0]!.toFixed(1);
   console.log('Lighthouse, default mobile profile (simulated slow 4G, 4x CPU slowdown)');
+  const before = load();
   const rows = await runLighthouse(process.env.LIGHTHOUSE_URL);
   console.log(formatRows(rows));
+  console.log(`load average ${before} at the start, ${load()} at the end`);
 }

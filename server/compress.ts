@@ -48,3 +48,20 @@ export function compressedFiles(maxEntries = 512) {
     return out;
   };
 }
+
+/**
+ * One response's body compressed once (a page with data written into it differs per request):
+ * cheaper settings than the cached files, since it is paid on every request.
+ */
+export function compressOnce(
+  type: string,
+  body: Uint8Array<ArrayBuffer>,
+  encoding: Encoding | null,
+): Uint8Array<ArrayBuffer> | null {
+  if (!encoding || body.byteLength < 1024 || !COMPRESSIBLE.test(type)) return null;
+  const packed =
+    encoding === 'br'
+      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+      : gzipSync(body, { level: 6 });
+  return new Uint8Array(packed);
+}

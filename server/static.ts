@@ -2,8 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Context } from 'hono';
+import { CONFIG_PATH, firstDataFor, hasSessionCookie, serializeFirstData } from '../web/src/lib/first-data.ts';
 import { isClientRoute } from '../web/src/routes.ts';
-import { compressedFiles, pickEncoding } from './compress.ts';
+import { compressedFiles, compressOnce, pickEncoding } from './compress.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,6 +37,58 @@ export const CONTENT_SECURITY_POLICY = [
 
 const notFoundBody = { error: { code: 'not_found', message: 'file not found' } };
 
+export interface WebAppOptions {
+  /**
+   * The host's own app. With it, index.html carries the page's first data (web/src/lib/first-data.ts):
+   * the public config, and for a visitor without a session the anonymous API answers the page
+   * starts with, asked in-process (the catalog cache answers them), plus a modulepreload of the
+   * page's code.
+   */
+  api?: (request: Request) => Response | Promise<Response>;
+  /** How long a page waits for its first data before it goes without (the app then asks itself). */
+  firstDataTimeoutMs?: number;
+}
+
+/** A file's content, read again only when it changes. */
+function cachedFile<T>(file: string, parse: (text: string) => T) {
+  let cached: { mtimeMs: number; value: T } | undefined;
+  return async (): Promise<T | undefined> => {
+    if (!existsSync(file)) return undefined;
+    const { mtimeMs } = statSync(file);
+    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, value: parse(await readFile(file, 'utf8')) };
+    return cached.value;
+  };
+}
+
+type Manifest = Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
+
+/** The auth client's chunk (web/src/lib/supabase.ts imports it when the cookies hold a session). */
+export const AUTH_MODULE = /\/@supabase\/auth-js\//;
+
+/** The chunks of these modules and those they import, minus the entry's (index.html loads those). */
+export function pageChunks(manifest: Manifest, modules: string[]): string[] {
+  const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
+  const loaded = new Set<string>();
+  const walk = (key: string, into: Set<string>) => {
+    if (into.has(key) || !manifest[key]) return;
+    into.add(key);
+    for (const dep of manifest[key]!.imports ?? []) walk(dep, into);
+  };
+  if (entryKey) walk(entryKey, loaded);
+  const wanted = new Set<string>();
+  for (const key of modules) walk(key, wanted);
+  return [...wanted].filter((k) => !loaded.has(k)).map((k) => `/${manifest[k]!.file}`);
+}
+
+/** Resolves with undefined when `promise` takes longer than `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: Parameters<typeof clearTimeout>[0];
+  const late = new Promise<undefined>((done) => {
+    timer = setTimeout(done, ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * The built web app: files under `root`, and index.html for the client's pages (SPA). A path
  * that is none of the app's routes (web/src/routes.ts) still gets index.html, so the app shows
@@ -45,9 +98,60 @@ const notFoundBody = { error: { code: 'not_found', message: 'file not found' } }
  * The security headers every response carries come from the host (edge/http/security-headers.ts);
  * index.html adds its page-shaped content security policy.
  */
-export function webApp(root: string) {
+export function webApp(root: string, options: WebAppOptions = {}) {
   const base = resolve(root);
   const compressed = compressedFiles();
+  const template = cachedFile(join(base, 'index.html'), (text) => text);
+  const manifest = cachedFile(join(base, '.vite/manifest.json'), (text): Manifest => JSON.parse(text));
+  const api = options.api;
+  const timeoutMs = options.firstDataTimeoutMs ?? 2000;
+
+  /** The anonymous answers `paths` get from the API, as the visitor's browser would get them. */
+  const answers = async (c: Context, paths: string[]): Promise<Record<string, unknown>> => {
+    if (!api) return {};
+    const headers = new Headers({ accept: 'application/json' });
+    for (const name of ['host', 'x-real-ip']) {
+      const value = c.req.header(name);
+      if (value) headers.set(name, value);
+    }
+    const one = async (path: string): Promise<[string, unknown] | undefined> => {
+      try {
+        const res = await api(new Request(new URL(path, c.req.url), { headers }));
+        if (res.status !== 200 || !res.headers.get('content-type')?.startsWith('application/json')) return undefined;
+        return [path, await res.json()];
+      } catch {
+        return undefined; // the app asks again, and shows the error if there is one
+      }
+    };
+    const got = await Promise.all(paths.map((p) => within(one(p), timeoutMs)));
+    return Object.fromEntries(got.filter((x): x is [string, unknown] => !!x));
+  };
+
+  /** index.html with the page's first data and the modulepreload of its code (and of auth-js with a session). */
+  const page = async (c: Context, found: boolean): Promise<string> => {
+    const html = (await template())!;
+    if (!api) return html;
+    const url = new URL(c.req.url);
+    const wants = found ? firstDataFor(url.pathname, url.search) : { api: [] };
+    // A visitor with a session gets answers of their own from the app, not the anonymous ones.
+    const anonymous = !hasSessionCookie(c.req.header('cookie'));
+    const data = await answers(c, [CONFIG_PATH, ...(anonymous ? wants.api : [])]);
+    const built = (await manifest()) ?? {};
+    // With a session, the app loads the auth client at once: fetch it beside the entry.
+    const modules = [
+      ...(wants.page ? [wants.page] : []),
+      ...Object.keys(built).filter((k) => !anonymous && AUTH_MODULE.test(k)),
+    ];
+    const chunks = pageChunks(built, modules);
+    const head = chunks.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`).join('');
+    const body = `<script type="application/json" id="first-data">${serializeFirstData(data)}</script>`;
+    let out = html;
+    // The config is in the page now: its preload would be a second, unused copy.
+    if (CONFIG_PATH in data) out = out.replace(/<link rel="preload" href="\/api\/config"[^>]*>\s*/, '');
+    // Replacer functions: the data may hold `$&` or `$'`, which a replacement string would expand.
+    return out.replace('</head>', () => `${head}</head>`).replace('</body>', () => `${body}</body>`);
+  };
+
   /** The file, brotli- or gzip-compressed when the client takes it and it is text. */
   const send = async (c: Context, file: string, status: 200 | 404, headers: Record<string, string>) => {
     const body = new Uint8Array(await readFile(file));
@@ -81,10 +185,19 @@ export function webApp(root: string) {
       });
     }
     if (extname(path)) return c.json(notFoundBody, 404);
-    return send(c, join(base, 'index.html'), isClientRoute(raw) ? 200 : 404, {
-      'content-type': TYPES['.html']!,
+    const found = isClientRoute(raw);
+    const html = new Uint8Array(Buffer.from(await page(c, found)));
+    const type = TYPES['.html']!;
+    const encoding = pickEncoding(c.req.header('accept-encoding'));
+    const packed = compressOnce(type, html, encoding);
+    const headers: Record<string, string> = {
+      'content-type': type,
       'cache-control': 'no-cache',
       'content-security-policy': CONTENT_SECURITY_POLICY,
-    });
+      // The page differs with and without a session cookie.
+      vary: api ? 'Accept-Encoding, Cookie' : 'Accept-Encoding',
+    };
+    if (!packed || !encoding) return c.body(html, found ? 200 : 404, headers);
+    return c.body(packed, found ? 200 : 404, { ...headers, 'content-encoding': encoding });
   };
 }

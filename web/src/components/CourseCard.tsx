@@ -1,4 +1,3 @@
-import { A } from '@solidjs/router';
 import { Dynamic } from 'solid-js/web';
 import type { CourseCard as CourseCardData } from '../../../edge/api-types.ts';
 import { DIFFICULTY_LABELS, formatDuration, formatMoney } from '../lib/format.ts';
@@ -14,9 +13,10 @@ export function CourseCard(props: { course: CourseCardData; headingLevel?: 2 | 3
       <CourseCover slug={c().slug} title={c().title} thumbnailUrl={c().thumbnailUrl} />
       <div class="course-card-body">
         <Dynamic component={`h${props.headingLevel ?? 3}`} class="course-card-title">
-          <A href={`/courses/${encodeURIComponent(c().slug)}`} class="card-link">
+          {/* A plain link (the router takes its clicks): no active-link tracking per card. */}
+          <a href={`/courses/${encodeURIComponent(c().slug)}`} class="card-link">
             {c().title}
-          </A>
+          </a>
         </Dynamic>
         <p class="course-card-subtitle">{c().subtitle}</p>
         <p class="course-card-instructor">{c().instructor.displayName}</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatMoney, plural, sentence } from './format.ts';
+import { formatCount, formatDuration, formatMoney, plural, sentence } from './format.ts';
 
 describe('formatMoney', () => {
   it('formats minor units as dollars', () => {
@@ -43,5 +43,22 @@ describe('text helpers', () => {
   it('capitalises server messages', () => {
     expect(sentence('sign in first')).toBe('Sign in first');
     expect(sentence('')).toBe('');
+  });
+});
+
+describe('formatting without Intl', () => {
+  const samples = [1, 5, 99, 100, 999, 1000, 4900, 12345, 99999, 100000, 1234567, 100000000, 9007199254740991];
+
+  it('groups integers as en-US does', () => {
+    for (const n of [0, ...samples, ...samples.map((x) => -x)]) expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+    expect(formatCount(1.5)).toBe((1.5).toLocaleString('en-US'));
+  });
+
+  it('writes USD, EUR and GBP as Intl does', () => {
+    for (const currency of ['USD', 'EUR', 'GBP']) {
+      const intl = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+      for (const amount of samples.slice(0, -1))
+        expect(formatMoney({ amount, currency })).toBe(intl.format(amount / 100));
+    }
   });
 });

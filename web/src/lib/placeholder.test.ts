@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initials, placeholderCover } from './placeholder.ts';
+import { coverColors, initials } from './placeholder.ts';
 
 describe('placeholder covers', () => {
   it('takes initials from the main words', () => {
@@ -9,12 +9,12 @@ describe('placeholder covers', () => {
     expect(initials('  ')).toBe('?');
   });
 
-  it('makes a stable SVG data URL with escaped text', () => {
-    const a = placeholderCover('sql-basics', 'SQL basics');
-    expect(a).toBe(placeholderCover('sql-basics', 'SQL basics'));
-    expect(a.startsWith('data:image/svg+xml;charset=utf-8,')).toBe(true);
-    const svg = decodeURIComponent(a.split(',')[1]!);
-    expect(svg).toContain('>SB</text>');
-    expect(decodeURIComponent(placeholderCover('x', '<script> &'))).not.toContain('<script>');
+  it('picks stable colours from the slug', () => {
+    const a = coverColors('sql-basics', 'SQL basics');
+    expect(a).toEqual(coverColors('sql-basics', 'SQL basics'));
+    expect(a.text).toBe('SB');
+    expect(a.from).toMatch(/^hsl\(\d+ 55% 32%\)$/);
+    expect(a.to).toMatch(/^hsl\(\d+ 60% 22%\)$/);
+    expect(coverColors('other-slug', 'SQL basics')).not.toEqual(a);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * A generated cover for courses without a thumbnail: a gradient picked from the slug and
- * the title's initials, as an SVG data URL (used as a decorative image, alt="").
+ * A generated cover for courses without a thumbnail: a gradient picked from the slug and the
+ * title's initials, drawn with CSS by CourseCover (an SVG image per card cost a document, a
+ * decode and a paint each on the first page).
  */
 
 function hash(s: string): number {
@@ -21,20 +22,10 @@ export function initials(title: string): string {
   return pick.map((w) => [...w][0]!.toUpperCase()).join('') || '?';
 }
 
-function escapeXml(s: string): string {
-  return s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
-}
-
-export function placeholderCover(seed: string, title: string): string {
+/** The generated cover's two colours (a gradient from `from` to `to`) and its initials. */
+export function coverColors(seed: string, title: string): { from: string; to: string; text: string } {
   const h = hash(seed || title);
   const hue1 = h % 360;
   const hue2 = (hue1 + 40 + ((h >>> 9) % 80)) % 360;
-  const text = escapeXml(initials(title));
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 180" width="320" height="180">` +
-    `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">` +
-    `<stop offset="0" stop-color="hsl(${hue1} 55% 32%)"/><stop offset="1" stop-color="hsl(${hue2} 60% 22%)"/>` +
-    `</linearGradient></defs><rect width="320" height="180" fill="url(#g)"/>` +
-    `<text x="50%" y="50%" dy=".35em" text-anchor="middle" font-family="system-ui, sans-serif" font-size="64" font-weight="700" fill="#fff">${text}</text></svg>`;
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  return { from: `hsl(${hue1} 55% 32%)`, to: `hsl(${hue2} 60% 22%)`, text: initials(title) };
 }

@@ -3,6 +3,7 @@ import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 
 import type { CourseSort, Difficulty, PriceBand } from '../../../edge/api-types.ts';
 import { Async } from '../components/Async.tsx';
 import { CourseCard } from '../components/CourseCard.tsx';
+import { inChunks, Later } from '../components/Later.tsx';
 import { SkeletonBlock, SkeletonCards } from '../components/Skeleton.tsx';
 import {
   type CatalogState,
@@ -27,6 +28,9 @@ import { useApp } from '../lib/context.ts';
 import { DIFFICULTY_LABELS, plural } from '../lib/format.ts';
 import { refetch, settle } from '../lib/queries.ts';
 import { usePageTitle } from '../lib/title.ts';
+
+/** Cards in the first screen of a phone or a laptop: rendered with the page, the rest just after. */
+const FIRST_SCREEN_CARDS = 3;
 
 export default function Catalog() {
   const { queries } = useApp();
@@ -140,71 +144,74 @@ export default function Catalog() {
             </button>
           </div>
           <div id="filters-panel" class="filters-panel" data-open={filtersOpen() ? 'true' : 'false'}>
-            <fieldset>
-              <legend>Category</legend>
-              <Async
-                data={categories}
-                fallback={<SkeletonBlock height={10} label="Loading categories…" />}
-                error={() => <p class="muted">Categories could not be loaded.</p>}
-              >
-                {(cats) => (
-                  <ul class="choice-list">
-                    <For each={cats().items}>
-                      {(cat) => {
-                        const id = `category-${cat.slug}`;
-                        const count = () => categoryCount(cat.slug);
-                        return (
-                          <li class="choice">
-                            <input
-                              type="checkbox"
-                              id={id}
-                              name="category"
-                              value={cat.slug}
-                              checked={state().categories.includes(cat.slug)}
-                              onChange={(e) => go(toggleCategory(state(), cat.slug, e.currentTarget.checked))}
-                              aria-describedby={`${id}-count`}
-                            />
-                            <label for={id}>{cat.name}</label>
-                            <span class="facet-count" aria-hidden="true">
-                              {count()}
-                            </span>
-                            <span class="sr-only" id={`${id}-count`}>
-                              {plural(count(), 'course', 'courses')}
-                            </span>
-                          </li>
-                        );
-                      }}
-                    </For>
-                  </ul>
-                )}
-              </Async>
-            </fieldset>
+            {/* Folded away on phones: rendered in a task of its own, just after the first screen. */}
+            <Later>
+              <fieldset>
+                <legend>Category</legend>
+                <Async
+                  data={categories}
+                  fallback={<SkeletonBlock height={10} label="Loading categories…" />}
+                  error={() => <p class="muted">Categories could not be loaded.</p>}
+                >
+                  {(cats) => (
+                    <ul class="choice-list">
+                      <For each={cats().items}>
+                        {(cat) => {
+                          const id = `category-${cat.slug}`;
+                          const count = () => categoryCount(cat.slug);
+                          return (
+                            <li class="choice">
+                              <input
+                                type="checkbox"
+                                id={id}
+                                name="category"
+                                value={cat.slug}
+                                checked={state().categories.includes(cat.slug)}
+                                onChange={(e) => go(toggleCategory(state(), cat.slug, e.currentTarget.checked))}
+                                aria-describedby={`${id}-count`}
+                              />
+                              <label for={id}>{cat.name}</label>
+                              <span class="facet-count" aria-hidden="true">
+                                {count()}
+                              </span>
+                              <span class="sr-only" id={`${id}-count`}>
+                                {plural(count(), 'course', 'courses')}
+                              </span>
+                            </li>
+                          );
+                        }}
+                      </For>
+                    </ul>
+                  )}
+                </Async>
+              </fieldset>
 
-            <RadioGroup
-              legend="Difficulty"
-              name="difficulty"
-              options={DIFFICULTIES.map((d) => ({ value: d, label: DIFFICULTY_LABELS[d] }))}
-              selected={state().difficulty}
-              onSelect={(v) => go(withFilters(state(), { difficulty: v as Difficulty | null }))}
-            />
+              <RadioGroup
+                legend="Difficulty"
+                name="difficulty"
+                options={DIFFICULTIES.map((d) => ({ value: d, label: DIFFICULTY_LABELS[d] }))}
+                selected={state().difficulty}
+                onSelect={(v) => go(withFilters(state(), { difficulty: v as Difficulty | null }))}
+              />
 
-            <RadioGroup
-              legend="Price"
-              name="price"
-              options={PRICE_BANDS.map((p) => ({ value: p, label: PRICE_LABELS[p] }))}
-              selected={state().price}
-              onSelect={(v) => go(withFilters(state(), { price: v as PriceBand | null }))}
-            />
+              <RadioGroup
+                legend="Price"
+                name="price"
+                options={PRICE_BANDS.map((p) => ({ value: p, label: PRICE_LABELS[p] }))}
+                selected={state().price}
+                onSelect={(v) => go(withFilters(state(), { price: v as PriceBand | null }))}
+              />
 
-            <Show when={hasFilters(state())}>
-              <button
-                type="button"
-                class="button button-secondary button-small"
-                onClick={() => go(EMPTY_CATALOG_STATE)}
-              >
-                Clear all filters
-              </button>
-            </Show>
+              <Show when={hasFilters(state())}>
+                <button
+                  type="button"
+                  class="button button-secondary button-small"
+                  onClick={() => go(EMPTY_CATALOG_STATE)}
+                >
+                  Clear all filters
+                </button>
+              </Show>
+            </Later>
           </div>
         </aside>
 
@@ -272,7 +279,17 @@ export default function Catalog() {
                 }
               >
                 <div class="card-grid" aria-busy={isRouting()}>
-                  <For each={l().items}>{(course) => <CourseCard course={course} headingLevel={3} />}</For>
+                  <For each={l().items.slice(0, FIRST_SCREEN_CARDS)}>
+                    {(course) => <CourseCard course={course} headingLevel={3} />}
+                  </For>
+                  {/* The rest after the first screen, a few per task (components/Later.tsx). */}
+                  <For each={inChunks(l().items.slice(FIRST_SCREEN_CARDS), 3)}>
+                    {(run) => (
+                      <Later>
+                        <For each={run}>{(course) => <CourseCard course={course} headingLevel={3} />}</For>
+                      </Later>
+                    )}
+                  </For>
                 </div>
               </Show>
             )}

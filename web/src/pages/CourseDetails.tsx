@@ -3,6 +3,7 @@ import { createSignal, For, Match, Show, Suspense, Switch } from 'solid-js';
 import type { CourseDetail, InstructorCard, SyllabusSection } from '../../../edge/api-types.ts';
 import { Badges } from '../components/Badges.tsx';
 import { CourseCover } from '../components/CourseCover.tsx';
+import { Later } from '../components/Later.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import { ErrorMessage, ErrorNotice } from '../components/Notices.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
@@ -159,37 +160,40 @@ function CourseView(props: { course: CourseDetail; onEnrolled: (e: Enrollment) =
             </section>
           </Show>
 
-          <section aria-labelledby="about-title">
-            <h2 id="about-title">About this course</h2>
-            <Show
-              when={c().description.trim()}
-              fallback={<p class="muted">The instructor has not written a description yet.</p>}
-            >
-              <Markdown source={c().description} headingLevel={3} />
-            </Show>
-            <Show when={introUrl()}>
-              {(url) => (
-                <p>
-                  <a href={url()} rel="external noopener noreferrer">
-                    Watch the course introduction
-                  </a>
-                </p>
-              )}
-            </Show>
-          </section>
+          {/* Below the first screen: rendered after it (components/Later.tsx). */}
+          <Later>
+            <section aria-labelledby="about-title">
+              <h2 id="about-title">About this course</h2>
+              <Show
+                when={c().description.trim()}
+                fallback={<p class="muted">The instructor has not written a description yet.</p>}
+              >
+                <Markdown source={c().description} headingLevel={3} />
+              </Show>
+              <Show when={introUrl()}>
+                {(url) => (
+                  <p>
+                    <a href={url()} rel="external noopener noreferrer">
+                      Watch the course introduction
+                    </a>
+                  </p>
+                )}
+              </Show>
+            </section>
 
-          <section aria-labelledby="prereq-title">
-            <h2 id="prereq-title">Prerequisites</h2>
-            <Show when={c().prerequisites.length > 0} fallback={<p>None: this course starts from the beginning.</p>}>
-              <ul>
-                <For each={c().prerequisites}>{(p) => <li>{p}</li>}</For>
-              </ul>
-            </Show>
-          </section>
+            <section aria-labelledby="prereq-title">
+              <h2 id="prereq-title">Prerequisites</h2>
+              <Show when={c().prerequisites.length > 0} fallback={<p>None: this course starts from the beginning.</p>}>
+                <ul>
+                  <For each={c().prerequisites}>{(p) => <li>{p}</li>}</For>
+                </ul>
+              </Show>
+            </section>
 
-          <Syllabus sections={c().sections} lessonTotal={lessonTotal()} minutesTotal={minutesTotal()} />
+            <Syllabus sections={c().sections} lessonTotal={lessonTotal()} minutesTotal={minutesTotal()} />
 
-          <InstructorBio instructor={c().instructor} />
+            <InstructorBio instructor={c().instructor} />
+          </Later>
         </div>
 
         <aside class="enroll-panel" aria-labelledby="enroll-title">

@@ -3,8 +3,10 @@ import { For } from 'solid-js';
 import { Async } from '../components/Async.tsx';
 import { CourseShelf } from '../components/CourseShelf.tsx';
 import { FaqList } from '../components/FaqList.tsx';
+import { Later } from '../components/Later.tsx';
 import { SkeletonBlock } from '../components/Skeleton.tsx';
 import { useApp } from '../lib/context.ts';
+import { HOME_NEWEST as NEWEST, HOME_POPULAR as POPULAR } from '../lib/first-data.ts';
 import { plural } from '../lib/format.ts';
 import { refetch, settle } from '../lib/queries.ts';
 import { TAGLINE } from '../lib/site.ts';
@@ -16,8 +18,6 @@ export default function Home() {
   usePageTitle(() => 'Practical online courses');
 
   // The same queries the route's preload started (App.tsx): no second request.
-  const POPULAR = '?sort=popular&page=1&pageSize=6';
-  const NEWEST = '?sort=newest&page=1&pageSize=3';
   const popular = createAsync(() => settle(queries.courses(POPULAR)));
   const newest = createAsync(() => settle(queries.courses(NEWEST)));
   const categories = createAsync(() => settle(queries.categories()));
@@ -59,61 +59,65 @@ export default function Home() {
         empty="No courses are published yet."
       />
 
-      <CourseShelf
-        id="newest"
-        title="Newest courses"
-        href="/courses?sort=newest"
-        linkLabel="See all new courses"
-        courses={newest}
-        retry={() => refetch(queries.courses, NEWEST)}
-        count={3}
-        loading="Loading new courses…"
-        empty="No new courses right now."
-      />
+      {/* Below the first screen: rendered after it (components/Later.tsx). */}
+      <Later>
+        <CourseShelf
+          id="newest"
+          title="Newest courses"
+          href="/courses?sort=newest"
+          linkLabel="See all new courses"
+          courses={newest}
+          retry={() => refetch(queries.courses, NEWEST)}
+          count={3}
+          loading="Loading new courses…"
+          empty="No new courses right now."
+        />
 
-      <section class="container section" aria-labelledby="categories-title">
-        <h2 id="categories-title">Explore by category</h2>
-        <Async
-          data={categories}
-          fallback={<SkeletonBlock height={11} label="Loading categories…" />}
-          retry={() => refetch(queries.categories)}
-        >
-          {(cats) => (
-            <ul class="category-tiles">
-              <For each={cats().items}>
-                {(cat) => (
-                  <li>
-                    <A href={`/courses?category=${encodeURIComponent(cat.slug)}`} class="category-tile">
-                      <span class="category-name">{cat.name}</span>
-                      <span class="category-count">{plural(cat.count, 'course', 'courses')}</span>
-                    </A>
-                  </li>
-                )}
-              </For>
-            </ul>
-          )}
-        </Async>
-      </section>
-
-      <section class="band" aria-labelledby="companies-title">
-        <div class="container band-inner">
-          <div>
-            <h2 id="companies-title">Training a team?</h2>
-            <p>Give your people seats, follow their progress and keep every course in one place.</p>
+        <section class="container section" aria-labelledby="categories-title">
+          <h2 id="categories-title">Explore by category</h2>
+          <Async
+            data={categories}
+            fallback={<SkeletonBlock height={11} label="Loading categories…" />}
+            retry={() => refetch(queries.categories)}
+          >
+            {(cats) => (
+              <ul class="category-tiles">
+                <For each={cats().items}>
+                  {(cat) => (
+                    <li>
+                      <A href={`/courses?category=${encodeURIComponent(cat.slug)}`} class="category-tile">
+                        <span class="category-name">{cat.name}</span>
+                        <span class="category-count">{plural(cat.count, 'course', 'courses')}</span>
+                      </A>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            )}
+          </Async>
+        </section>
+      </Later>
+      <Later>
+        <section class="band" aria-labelledby="companies-title">
+          <div class="container band-inner">
+            <div>
+              <h2 id="companies-title">Training a team?</h2>
+              <p>Give your people seats, follow their progress and keep every course in one place.</p>
+            </div>
+            <A href="/for-companies" class="button button-primary">
+              Learn about team training
+            </A>
           </div>
-          <A href="/for-companies" class="button button-primary">
-            Learn about team training
-          </A>
-        </div>
-      </section>
+        </section>
 
-      <section class="container section faq-preview" aria-labelledby="faq-title">
-        <h2 id="faq-title">Frequently asked questions</h2>
-        <FaqList items={HOME_FAQ} />
-        <p>
-          <a href="/about#faq">More questions and answers</a>
-        </p>
-      </section>
+        <section class="container section faq-preview" aria-labelledby="faq-title">
+          <h2 id="faq-title">Frequently asked questions</h2>
+          <FaqList items={HOME_FAQ} />
+          <p>
+            <a href="/about#faq">More questions and answers</a>
+          </p>
+        </section>
+      </Later>
     </>
   );
 }

@@ -1,0 +1,95 @@
+/**
+ * A page's first data, in the HTML. The Node host knows which API answers the home page, the
+ * catalog and a course page start with (`firstDataFor`); it asks its own API for them as an
+ * anonymous visitor (the catalog cache answers) and writes them into index.html as a JSON data
+ * block, with a modulepreload of the page's code. The app then renders the page with its data in
+ * the same task as its first paint: no request after the script, no skeleton that data replaces.
+ *
+ * Plain functions, no Solid: the host imports this file (and catalog-query.ts, routes.ts) as it is.
+ * The same answers come from the API when the block is missing (Vite's dev server, a static host).
+ */
+
+import { matchesRoute, ROUTES } from '../routes.ts';
+import { parseCatalogQuery, toApiQuery } from './catalog-query.ts';
+
+/** The id of the `<script type="application/json">` block the host writes. */
+export const FIRST_DATA_ID = 'first-data';
+
+/** The app's config: the first thing every page reads. */
+export const CONFIG_PATH = '/api/config';
+
+/** The home page's shelves (Home.tsx reads them with these queries). */
+export const HOME_POPULAR = '?sort=popular&page=1&pageSize=6';
+export const HOME_NEWEST = '?sort=newest&page=1&pageSize=3';
+
+export interface FirstData {
+  /** The page's module under web/src (as Vite's manifest names it), to modulepreload. */
+  page?: string;
+  /** The API GETs the page starts with, as the app's API client spells them. */
+  api: string[];
+}
+
+/** What a page at `pathname` + `search` loads first (the route preloads of App.tsx). */
+export function firstDataFor(pathname: string, search: string): FirstData {
+  if (matchesRoute(ROUTES.home, pathname)) {
+    return { api: [`/api/courses${HOME_POPULAR}`, `/api/courses${HOME_NEWEST}`, '/api/categories'] };
+  }
+  if (matchesRoute(ROUTES.catalog, pathname)) {
+    return {
+      page: 'src/pages/Catalog.tsx',
+      api: [`/api/courses${toApiQuery(parseCatalogQuery(search))}`, '/api/categories'],
+    };
+  }
+  if (matchesRoute(ROUTES.course, pathname)) {
+    const slug = pathname.split('/').filter(Boolean)[1]!;
+    return { page: 'src/pages/CourseDetails.tsx', api: [`/api/courses/${encodeURIComponent(slug)}`] };
+  }
+  return { api: [] };
+}
+
+/**
+ * The block's text: JSON that cannot end the script element early (`<` escaped, so a course
+ * title holding `</script>` stays data) and reads the same with JSON.parse.
+ */
+export function serializeFirstData(answers: Record<string, unknown>): string {
+  return JSON.stringify(answers).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+/** Whether a Cookie header carries a Supabase session (`sb-<ref>-auth-token`, or its chunks). */
+export function hasSessionCookie(cookieHeader: string | null | undefined): boolean {
+  return !!cookieHeader && /(?:^|;)\s*sb-[^=;\s]+-auth-token(?:\.\d+)?=[^;\s]/.test(cookieHeader);
+}
+
+/**
+ * The answers in the page's block, each handed out once: a later read (a retry, a revalidation
+ * after sign-in) goes to the API. `drop()` forgets what the first page did not use.
+ */
+export function firstDataStore(doc: Pick<Document, 'getElementById'> | undefined) {
+  let answers: Map<string, unknown> | undefined;
+  const load = () => {
+    if (answers) return answers;
+    answers = new Map();
+    const text = doc?.getElementById(FIRST_DATA_ID)?.textContent;
+    if (!text) return answers;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (parsed && typeof parsed === 'object') for (const [k, v] of Object.entries(parsed)) answers.set(k, v);
+    } catch {
+      // A broken block: the app asks the API instead.
+    }
+    return answers;
+  };
+  return {
+    take(path: string): unknown {
+      const all = load();
+      const value = all.get(path);
+      all.delete(path);
+      return value;
+    },
+    drop(): void {
+      load().clear();
+    },
+  };
+}
+
+export type FirstDataStore = ReturnType<typeof firstDataStore>;
