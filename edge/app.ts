@@ -9,6 +9,8 @@ import { enrollmentRoutes } from './enrollments/routes.ts';
 import { type Env, identify } from './http/context.ts';
 import { AppError, notFound, onError } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { notificationRoutes } from './notifications/routes.ts';
+import { profileRoutes } from './profile/routes.ts';
 import { progressRoutes } from './progress/routes.ts';
 
 export interface EdgeDeps {
@@ -60,5 +62,9 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
   app.route('/', enrollmentRoutes(deps.db));
   app.route('/', progressRoutes(deps.db));
   app.route('/', dashboardRoutes(deps.db));
+  app.route('/', notificationRoutes(deps.db));
+  // Avatar URLs must be on the Supabase project URL the web app is given.
+  const projectUrl = (req: Request) => deps.publicConfig(req).supabaseUrl;
+  app.route('/', profileRoutes(deps.db, projectUrl));
   return app;
 }

@@ -8,7 +8,9 @@ import type { HostDatabase } from './db/types.ts';
 import type { Env } from './env.ts';
 import { outboxMailer } from './mail/outbox.ts';
 import { knownOrigins } from './origins.ts';
+import type { RealtimeService } from './realtime/service.ts';
 import { webApp } from './static.ts';
+import { createStorageApp, storageRootOf } from './storage/app.ts';
 
 /** Whether the socket's peer is this machine (the host puts the socket's address in x-real-ip). */
 export const isLoopback = (ip: string | null | undefined) =>
@@ -25,6 +27,8 @@ export interface HostDeps {
   db: HostDatabase;
   jwtSecret: string;
   webRoot: string;
+  /** The embedded Realtime service: its REST side is mounted at /realtime/v1. */
+  realtime?: RealtimeService;
 }
 
 /**
@@ -32,7 +36,7 @@ export interface HostDeps {
  * /auth/v1, the dev outbox at /dev/api/outbox, and the built web app for everything else.
  * Every response carries the same security headers (edge/http/security-headers.ts).
  */
-export async function createHostApp({ env, siteUrl, port, db, jwtSecret, webRoot }: HostDeps): Promise<Hono> {
+export async function createHostApp({ env, siteUrl, port, db, jwtSecret, webRoot, realtime }: HostDeps): Promise<Hono> {
   const mailer = outboxMailer(db);
   const anon = await anonKey(jwtSecret);
   const origins = knownOrigins(siteUrl, port, env.HOST);
@@ -78,6 +82,12 @@ export async function createHostApp({ env, siteUrl, port, db, jwtSecret, webRoot
       mailer,
     }),
   );
+  if (realtime) app.route('/realtime/v1', realtime.rest);
+  // The Supabase Storage subset at /storage/v1 (server/storage, docs/storage.md).
+  app.route(
+    '/',
+    await createStorageApp({ db, jwtSecret, root: storageRootOf(env), maxFileSize: env.STORAGE_MAX_FILE_SIZE }),
+  );
   if (env.DEV_OUTBOX) {
     // Live reset links: only for a browser on this machine (the host sets x-real-ip from the socket).
     app.get('/dev/api/outbox', async (c) => {
@@ -89,10 +99,11 @@ export async function createHostApp({ env, siteUrl, port, db, jwtSecret, webRoot
   }
   // A mounted app's own notFound does not apply here: unknown API paths must not fall
   // through to the web app's index.html.
-  for (const prefix of ['/api', '/auth/v1', '/dev/api']) {
+  for (const prefix of ['/api', '/auth/v1', '/dev/api', '/realtime/v1']) {
     app.all(`${prefix}/*`, (c) => c.json({ error: { code: 'not_found', message: 'route not found' } }, 404));
   }
-  app.get('*', webApp(webRoot));
+  // Pages carry their first data, asked from this app in-process (server/static.ts).
+  app.get('*', webApp(webRoot, { api: (request) => app.fetch(request) }));
   app.all('*', (c) =>
     c.json({ error: { code: 'method_not_allowed', message: 'pages are read with GET' } }, 405, { allow: 'GET, HEAD' }),
   );

@@ -7,6 +7,15 @@ const schema = z.object({
   /** Public origin of the site, for links in mail. Defaults to http://localhost:<listening port>. */
   SITE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('.data'),
+  /** Where the embedded storage service keeps object bytes. Defaults to DATA_DIR/storage. */
+  STORAGE_DIR: z.string().min(1).optional(),
+  /** The largest object any storage bucket accepts, in bytes (a bucket's own limit may be lower). */
+  STORAGE_MAX_FILE_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50 * 1024 ** 3)
+    .default(2 * 1024 ** 3),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')

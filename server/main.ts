@@ -10,6 +10,7 @@ import { migrate } from './db/migrate.ts';
 import { openHostDatabase } from './db/open.ts';
 import { drainAfterResponse } from './drain.ts';
 import { parseEnv } from './env.ts';
+import { createRealtime, type RealtimeService } from './realtime/service.ts';
 import { jwtSecret } from './secrets.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -32,6 +33,8 @@ async function main() {
     if (closing) return;
     closing = true;
     log(`${signal}: closing the database cleanly…`);
+    // Realtime sockets first: an upgraded socket would hold the HTTP server open.
+    await realtime?.close();
     // Let requests in flight finish (at most a few seconds), then close the database.
     await Promise.race([
       new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined))),
@@ -43,6 +46,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   let server: ReturnType<typeof serve> | undefined;
+  let realtime: RealtimeService | undefined;
 
   const applied = await migrate(db);
   if (applied.length) log(`applied ${applied.length} migration(s): ${applied.join(', ')}`);
@@ -82,26 +86,33 @@ async function main() {
     (info) => {
       const url = `http://localhost:${info.port}`;
       const siteUrl = env.SITE_URL ?? url;
-      void createHostApp({ env, siteUrl, port: info.port, db, jwtSecret: secret, webRoot }).then(
-        (built) => {
-          app = built;
-          const database = db.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}` : 'PostgreSQL';
-          // One write, so whoever reads the output sees the whole banner at once.
-          const lines = startBanner({
-            url,
-            database,
-            production,
-            seed: env.SEED,
-            adminPassword,
-            devOutbox: env.DEV_OUTBOX,
-          });
-          log(`${lines.join('\n')}\n`);
-        },
-        (err: unknown) => {
-          process.stderr.write(`lms: ${err instanceof Error ? err.message : String(err)}\n`);
-          process.exit(1);
-        },
-      );
+      // Realtime upgrades the same HTTP/1.1 server's sockets at /realtime/v1/websocket.
+      void createRealtime({ db, jwtSecret: secret })
+        .then((rt) => {
+          realtime = rt;
+          if (server) rt.attach(server as import('node:http').Server);
+          return createHostApp({ env, siteUrl, port: info.port, db, jwtSecret: secret, webRoot, realtime: rt });
+        })
+        .then(
+          (built) => {
+            app = built;
+            const database = db.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}` : 'PostgreSQL';
+            // One write, so whoever reads the output sees the whole banner at once.
+            const lines = startBanner({
+              url,
+              database,
+              production,
+              seed: env.SEED,
+              adminPassword,
+              devOutbox: env.DEV_OUTBOX,
+            });
+            log(`${lines.join('\n')}\n`);
+          },
+          (err: unknown) => {
+            process.stderr.write(`lms: ${err instanceof Error ? err.message : String(err)}\n`);
+            process.exit(1);
+          },
+        );
     },
   );
 }

@@ -36,6 +36,10 @@ export async function openPglite(dataDir?: string): Promise<HostDatabase> {
         await tx.exec(script);
       });
     },
+    async listen(channel: string, onNotify: (payload: string) => void) {
+      const stop = await pg.listen(channel, onNotify);
+      return () => stop();
+    },
     async close() {
       await pg.close();
     },

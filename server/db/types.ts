@@ -10,5 +10,10 @@ export interface HostDatabase extends Database {
   asOwner<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
   /** Runs a multi-statement script (a migration) in one transaction as the owner. */
   runScript(script: string): Promise<void>;
+  /**
+   * LISTEN on `channel` (on PostgreSQL a dedicated connection, reconnected when lost): `onNotify`
+   * gets each committed NOTIFY's payload. Resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -67,6 +67,12 @@ export const LESSON = {
   otherDraftCourse: id(7, 8),
 };
 
+/** A scheduled live session of the free course, created by its instructor. */
+export const LIVE_SESSION = { free: id(8, 1) };
+
+/** The student's announcement, already read (enrollments add unread welcome notifications). */
+export const NOTIFICATION = { studentRead: id(20, 1) };
+
 export function callerOf(role: Role): Caller {
   if (role === 'anon') return { role: 'anon' };
   return {
@@ -205,6 +211,12 @@ export async function seedFixtures(db: HostDatabase): Promise<void> {
 
     insert into public.lesson_contents (lesson_id, text_content)
       select l.id, 'content of ' || l.title from public.lessons l where l.id <> ${q(LESSON.draftCourse)};
+
+    insert into public.live_sessions (id, course_id, title, starts_at, created_by) values
+      (${q(LIVE_SESSION.free)}, ${q(COURSE.free)}, 'Office hours', now() + interval '1 day', ${q(USER.instructor)});
+
+    insert into public.notifications (id, user_id, kind, title, link, read_at) values
+      (${q(NOTIFICATION.studentRead)}, ${q(USER.student)}, 'announcement', 'Welcome aboard', '/courses', now());
   `);
 
   const call = (role: Role, text: string, params: unknown[]) =>

@@ -1,5 +1,16 @@
 import type { Outcome, Role } from './fixtures.ts';
-import { CARD, CATEGORY, COMPANY, COURSE, LESSON, ROLES, SECTION, USER } from './fixtures.ts';
+import {
+  CARD,
+  CATEGORY,
+  COMPANY,
+  COURSE,
+  LESSON,
+  LIVE_SESSION,
+  NOTIFICATION,
+  ROLES,
+  SECTION,
+  USER,
+} from './fixtures.ts';
 
 /**
  * The row-level security matrix: for every exposed table, every verb and every role, what
@@ -34,6 +45,10 @@ export const MATRIX_TABLES = [
   'public.lesson_contents',
   'public.enrollments',
   'public.lesson_progress',
+  'public.live_sessions',
+  'public.notifications',
+  'storage.buckets',
+  'storage.objects',
 ] as const;
 export type MatrixTable = (typeof MATRIX_TABLES)[number];
 
@@ -85,6 +100,7 @@ function t(table: MatrixTable, verb: Verb, what: string, sql: string, outcomes: 
 
 /** The same case, starting from a state the owner sets up first (see TableCase.given). */
 const given = (statements: string[], c: TableCase): TableCase => ({ ...c, given: statements });
+const studentAvatar = `insert into storage.objects (bucket_id, name) values ('avatars', '${USER.student}/a.png')`;
 const setStatus = (course: string, status: string) =>
   `update public.courses set status = '${status}' where id = ${lit(course)}`;
 
@@ -325,6 +341,71 @@ export const MATRIX: TableCase[] = [
                                                                                              [D,   0,   0,   0,   0,   1,   0,   0]),
   t('public.lesson_progress', 'delete', "the student's progress",
     `delete from public.lesson_progress where user_id = ${lit(USER.student)}`,               [D,   0,   0,   0,   0,   1,   0,   0]),
+
+  // live_sessions: the course's participants (enrolled learners, its instructor) read; its
+  // instructor and admins write; who scheduled it has no column grant.
+  t('public.live_sessions', 'select', 'every visible live session', count('public.live_sessions'),
+                                                                                             [D,   1,   1,   1,   0,   1,   0,   1]),
+  t('public.live_sessions', 'insert', 'a live session in the free course',
+    `insert into public.live_sessions (course_id, title, starts_at) values (${lit(COURSE.free)}, 'Q&A', now())`,
+                                                                                             [D,   D,   D,   1,   D,   1,   D,   D]),
+  t('public.live_sessions', 'insert', 'a live session credited to the instructor (impersonation)',
+    `insert into public.live_sessions (course_id, title, starts_at, created_by) values (${lit(COURSE.free)}, 'Q&A', now(), ${lit(USER.instructor)})`,
+                                                                                             [D,   D,   D,   1,   D,   D,   D,   D]),
+  t('public.live_sessions', 'update', "the free course's session goes live",
+    `update public.live_sessions set status = 'live' where id = ${lit(LIVE_SESSION.free)}`, [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.live_sessions', 'update', "the free course's session moved into the other instructor's course",
+    `update public.live_sessions set course_id = ${lit(COURSE.otherDraft)} where id = ${lit(LIVE_SESSION.free)}`,
+                                                                                             [D,   0,   0,   D,   0,   1,   0,   0]),
+  t('public.live_sessions', 'update', 'who scheduled the session (no column grant)',
+    `update public.live_sessions set created_by = ${me} where id = ${lit(LIVE_SESSION.free)}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.live_sessions', 'delete', "the free course's session",
+    `delete from public.live_sessions where id = ${lit(LIVE_SESSION.free)}`,                 [D,   0,   0,   1,   0,   1,   0,   0]),
+
+  // notifications: each user reads, marks read (read_at only) and deletes their own; admins no
+  // more than anyone; nobody inserts (triggers and definer code do). Enrollments wrote a welcome
+  // each (student 1, other student 1, employee 2: free course and company seat); the student
+  // also has a read announcement (NOTIFICATION.studentRead).
+  t('public.notifications', 'select', 'every visible notification', count('public.notifications'),
+                                                                                             [D,   2,   1,   0,   0,   0,   0,   2]),
+  t('public.notifications', 'select', "the student's notifications",
+    count(`public.notifications where user_id = ${lit(USER.student)}`),                      [D,   2,   0,   0,   0,   0,   0,   0]),
+  t('public.notifications', 'insert', 'a notification for oneself (forging)',
+    `insert into public.notifications (user_id, kind, title) values (${me}, 'system', 'Hi')`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.notifications', 'update', 'own notifications read',
+    `update public.notifications set read_at = now() where user_id = ${me}`,                 [D,   2,   1,   0,   0,   0,   0,   2]),
+  t('public.notifications', 'update', "the student's notifications read (IDOR)",
+    `update public.notifications set read_at = now() where user_id = ${lit(USER.student)}`,  [D,   2,   0,   0,   0,   0,   0,   0]),
+  t('public.notifications', 'update', 'own notification text (no column grant)',
+    `update public.notifications set title = 'Changed' where user_id = ${me}`,               [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.notifications', 'update', 'own notification to another user (no column grant)',
+    `update public.notifications set user_id = ${lit(USER.student)} where user_id = ${me}`,  [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.notifications', 'delete', 'own notifications',
+    `delete from public.notifications where user_id = ${me}`,                                [D,   2,   1,   0,   0,   0,   0,   2]),
+  t('public.notifications', 'delete', "the student's read announcement (IDOR)",
+    `delete from public.notifications where id = ${lit(NOTIFICATION.studentRead)}`,          [D,   1,   0,   0,   0,   0,   0,   0]),
+
+  // storage: the buckets are the migration's; anyone sees the public one (avatars). Objects: a
+  // sample per verb on the student's avatar (given); every bucket, verb and role is in
+  // supabase/tests/storage-policies.test.ts.
+  t('storage.buckets', 'select', 'every visible bucket', count('storage.buckets'),          [1,   1,   1,   1,   1,   1,   1,   1]),
+  t('storage.buckets', 'insert', 'a bucket',
+    `insert into storage.buckets (id, name, public) values ('mine', 'mine', true)`,           [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('storage.buckets', 'update', 'the avatars bucket made private',
+    `update storage.buckets set public = false where id = 'avatars'`,                         [0,   0,   0,   0,   0,   0,   0,   0]),
+  t('storage.buckets', 'delete', 'the avatars bucket', `delete from storage.buckets where id = 'avatars'`,
+                                                                                             [0,   0,   0,   0,   0,   0,   0,   0]),
+  given([studentAvatar], t('storage.objects', 'select', "the student's avatar",
+    count(`storage.objects where bucket_id = 'avatars'`),                                     [1,   1,   1,   1,   1,   1,   1,   1])),
+  t('storage.objects', 'insert', 'an avatar in own folder',
+    `insert into storage.objects (bucket_id, name) values ('avatars', ${me}::text || '/a.png')`,
+                                                                                             [D,   1,   1,   1,   1,   1,   1,   1]),
+  given([studentAvatar], t('storage.objects', 'update', "the student's avatar (IDOR)",
+    `update storage.objects set metadata = '{}' where bucket_id = 'avatars'`,                 [0,   1,   0,   0,   0,   0,   0,   0])),
+  given([studentAvatar], t('storage.objects', 'delete', "the student's avatar",
+    `delete from storage.objects where bucket_id = 'avatars'`,                                [0,   1,   0,   0,   0,   0,   0,   0])),
 ];
 
 function f(fn: FunctionCase['fn'], what: string, sql: string, outcomes: Outcomes): FunctionCase {

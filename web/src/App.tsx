@@ -1,5 +1,4 @@
 import { Route, type RoutePreloadFuncArgs, Router } from '@solidjs/router';
-import type { GoTrueClient as AuthClient } from '@supabase/auth-js';
 import { createEffect, createSignal, lazy, on } from 'solid-js';
 import type { PublicConfig } from '../../edge/api-types.ts';
 import { Layout } from './components/Layout.tsx';
@@ -8,11 +7,12 @@ import { createAuth } from './lib/auth.ts';
 import { parseCatalogQuery, toApiQuery } from './lib/catalog-query.ts';
 import { AppContext, type AppServices } from './lib/context.ts';
 import { showDevOutbox } from './lib/dev-outbox.ts';
+import { type FirstDataStore, HOME_NEWEST, HOME_POPULAR } from './lib/first-data.ts';
 import { createQueries, revalidateUserData } from './lib/queries.ts';
-import { lazySupabase } from './lib/supabase.ts';
+import { type LazyAuth, lazySupabase } from './lib/supabase.ts';
 import Home from './pages/Home.tsx';
 import NotFound from './pages/NotFound.tsx';
-import { ROUTES } from './routes.ts';
+import { matchesRoute, ROUTES } from './routes.ts';
 
 const Catalog = lazy(() => import('./pages/Catalog.tsx'));
 const CourseDetails = lazy(() => import('./pages/CourseDetails.tsx'));
@@ -24,15 +24,24 @@ const ForgotPassword = lazy(() => import('./pages/ForgotPassword.tsx'));
 const ResetPassword = lazy(() => import('./pages/ResetPassword.tsx'));
 const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
 const Player = lazy(() => import('./pages/Player.tsx'));
+const Profile = lazy(() => import('./pages/Profile.tsx'));
 const DevOutbox = lazy(() => import('./pages/DevOutbox.tsx'));
 
-export function App(props: { config: PublicConfig; authClient: AuthClient }) {
-  const authClient = props.authClient;
-  const auth = createAuth(authClient);
-  const api = createApi(async () => {
-    const { data } = await authClient.getSession();
-    return data.session?.access_token ?? null;
-  });
+/**
+ * The code of the first page, when the host modulepreloads it with the page (web/src/lib/first-data.ts):
+ * boot waits for it, so the first paint is the whole page rather than a loading state.
+ */
+export function loadFirstPage(pathname: string): Promise<unknown> {
+  if (matchesRoute(ROUTES.catalog, pathname)) return Catalog.preload();
+  if (matchesRoute(ROUTES.course, pathname)) return CourseDetails.preload();
+  return Promise.resolve();
+}
+
+export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData?: FirstDataStore }) {
+  const lazyAuth = props.lazyAuth;
+  const authClient = lazyAuth.client;
+  const auth = createAuth(lazyAuth);
+  const api = createApi(() => lazyAuth.accessToken(), props.firstData);
   const queries = createQueries(api);
 
   // Course pages, the dashboard and the player answer per user: ask again after sign-in or out.
@@ -57,7 +66,7 @@ export function App(props: { config: PublicConfig; authClient: AuthClient }) {
   const services: AppServices = {
     config: props.config,
     authClient,
-    supabase: lazySupabase(props.config, authClient),
+    supabase: lazySupabase(props.config, lazyAuth),
     api,
     queries,
     auth,
@@ -69,8 +78,8 @@ export function App(props: { config: PublicConfig; authClient: AuthClient }) {
   const signedOut = () => auth.state.status === 'signed-out';
   const preload = {
     home: () => {
-      void queries.courses('?sort=popular&page=1&pageSize=6');
-      void queries.courses('?sort=newest&page=1&pageSize=3');
+      void queries.courses(HOME_POPULAR);
+      void queries.courses(HOME_NEWEST);
       void queries.categories();
     },
     catalog: ({ location }: RoutePreloadFuncArgs) => {
@@ -100,6 +109,7 @@ export function App(props: { config: PublicConfig; authClient: AuthClient }) {
         <Route path={ROUTES.resetPassword} component={ResetPassword} />
         <Route path={ROUTES.dashboard} component={Dashboard} preload={preload.dashboard} />
         <Route path={ROUTES.player} component={Player} preload={preload.player} />
+        <Route path={ROUTES.profile} component={Profile} />
         <Route
           path={ROUTES.devOutbox}
           component={showDevOutbox(props.config, location.hostname) ? DevOutbox : NotFound}

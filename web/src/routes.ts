@@ -17,6 +17,7 @@ export const ROUTES = {
   forgotPassword: '/forgot-password',
   resetPassword: '/reset-password',
   dashboard: '/dashboard',
+  profile: '/profile',
   player: '/learn/:slug/:lessonId?',
   devOutbox: '/dev/outbox',
 } as const;

@@ -5,7 +5,9 @@ import { showDevOutbox } from '../lib/dev-outbox.ts';
 import { SITE_NAME } from '../lib/site.ts';
 import { createAction } from '../lib/submit.ts';
 import { Loading } from './Notices.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { PageError } from './PageError.tsx';
+import { ProfileLink } from './ProfileLink.tsx';
 
 /** The frame around every page: skip link, header, main, footer. */
 export function Layout(props: RouteSectionProps) {
@@ -172,9 +174,11 @@ function Header() {
               </A>
             </Show>
             <Show when={auth.state.status === 'signed-in'}>
+              <NotificationBell />
               <A href="/dashboard" class="button button-ghost" activeClass="active">
                 My learning
               </A>
+              <ProfileLink />
               <button type="button" class="button button-secondary" onClick={signOut} disabled={busy()}>
                 Sign out
               </button>

@@ -6,8 +6,14 @@ import type {
   Dashboard,
   EnrollmentSummary,
   LessonContent,
+  MarkReadRequest,
+  MarkReadResponse,
+  NotificationList,
+  Profile,
+  ProfileUpdate,
   PublicConfig,
 } from '../../../edge/api-types.ts';
+import { CONFIG_PATH, type FirstDataStore } from './first-data.ts';
 import { sentence } from './format.ts';
 
 /** What the user sees when a request never reached the server. */
@@ -93,9 +99,11 @@ async function request<T>(url: string, init: RequestInit, token: string | null):
   }
 }
 
-/** GET /api/config, before anything else exists. */
-export function fetchPublicConfig(): Promise<PublicConfig> {
-  return request<PublicConfig>('/api/config', { method: 'GET' }, null);
+/** GET /api/config, before anything else exists: from the page's first data when the host wrote it there. */
+export function fetchPublicConfig(firstData?: FirstDataStore): Promise<PublicConfig> {
+  const inline = firstData?.take(CONFIG_PATH);
+  if (inline !== undefined) return Promise.resolve(inline as PublicConfig);
+  return request<PublicConfig>(CONFIG_PATH, { method: 'GET' }, null);
 }
 
 export interface OutboxMail {
@@ -110,9 +118,17 @@ export interface OutboxMail {
 
 export type CategoryWithCount = CategoryRef & { count: number };
 
-/** The data API. Every call carries the signed-in user's access token, when there is one. */
-export function createApi(getToken: () => Promise<string | null>) {
-  const get = async <T>(path: string): Promise<T> => request<T>(path, { method: 'GET' }, await getToken());
+/**
+ * The data API. Every call carries the signed-in user's access token, when there is one. An
+ * anonymous GET the host already answered in the page (`firstData`) is read from there, once.
+ */
+export function createApi(getToken: () => Promise<string | null>, firstData?: FirstDataStore) {
+  const get = async <T>(path: string): Promise<T> => {
+    const token = await getToken();
+    const inline = token === null ? firstData?.take(path) : undefined;
+    if (inline !== undefined) return inline as T;
+    return request<T>(path, { method: 'GET' }, token);
+  };
   const post = async <T>(path: string, body?: unknown): Promise<T> =>
     request<T>(
       path,
@@ -134,6 +150,15 @@ export function createApi(getToken: () => Promise<string | null>) {
     lesson: (id: string) => get<LessonContent>(`/api/lessons/${seg(id)}`),
     completeLesson: (id: string) => post<{ enrollment: EnrollmentSummary }>(`/api/lessons/${seg(id)}/complete`),
     dashboard: () => get<Dashboard>('/api/me/dashboard'),
+    notifications: () => get<NotificationList>('/api/notifications'),
+    markNotificationsRead: (which: MarkReadRequest) => post<MarkReadResponse>('/api/notifications/read', which),
+    profile: () => get<Profile>('/api/profile'),
+    updateProfile: async (changes: ProfileUpdate) =>
+      request<Profile>(
+        '/api/profile',
+        { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(changes) },
+        await getToken(),
+      ),
     /** Embedded mode only. No token: the outbox is a development tool, not user data. */
     outbox: () => request<{ items: OutboxMail[] }>('/dev/api/outbox', { method: 'GET' }, null),
   };
