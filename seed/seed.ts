@@ -27,6 +27,7 @@ import { seedCourses } from './steps/courses.ts';
 import { seedCurriculum } from './steps/curriculum.ts';
 import { seedEnrollments } from './steps/enrollments.ts';
 import { seedInstructors } from './steps/instructors.ts';
+import { seedLiveSessions } from './steps/live-sessions.ts';
 import { countSeeded } from './summary.ts';
 
 export type { DemoAccount } from './data/index.ts';
@@ -73,6 +74,7 @@ const STEPS: [string, SeedStep][] = [
   ['courses', seedCourses],
   ['curriculum', seedCurriculum],
   ['enrollments', seedEnrollments],
+  ['live sessions', seedLiveSessions],
   // Last on purpose: isSeeded() looks for the admin, so it exists only once all else is done.
   ['admin account', seedAdminAccount],
 ];
