@@ -31,6 +31,17 @@ describe('the storage disk', () => {
     await opened.handle.close();
   });
 
+  it("refuses a name whose folder would be another object's version file, with a 400", async () => {
+    const file = await disk.writeTemp(chunks('x'), 100);
+    await disk.place(file.path, 'avatars', 'u/b.png', V1);
+    const clash = await disk.writeTemp(chunks('y'), 100);
+    await expect(disk.place(clash.path, 'avatars', `u/b.png/${V1}`, V2)).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'InvalidKey',
+    });
+    await disk.removeFile(clash.path, disk.tempDir);
+  });
+
   it('refuses past the limit and leaves no temp file', async () => {
     await expect(disk.writeTemp(chunks('12345', '678'), 6)).rejects.toMatchObject({ code: 'EntityTooLarge' });
     expect(readdirSync(disk.tempDir)).toEqual([]);

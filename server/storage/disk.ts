@@ -198,7 +198,9 @@ export class Disk {
     let existing = dir;
     for (;;) {
       try {
-        await lstat(existing);
+        // A version file where a folder is needed (object `a` beside a name `a/<its version>`)
+        // is a key this layout cannot hold: refused, never a 500.
+        if (!(await lstat(existing)).isDirectory()) throw errors.invalidKey(relative(this.root, dir));
         break;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || existing === this.root) throw err;
