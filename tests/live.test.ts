@@ -65,6 +65,11 @@ describe('connectLive', () => {
 
     // A refreshed token reaches the joined channel (an access_token push); delivery goes on.
     const before = me.client.realtime.accessTokenValue;
+    // Tokens carry whole-second iat: refresh in a later second than `before` was issued, or the
+    // refreshed token is the same string and nothing is pushed.
+    const issuedAt = (JSON.parse(Buffer.from(String(before).split('.')[1]!, 'base64url').toString()) as { iat: number })
+      .iat;
+    while (Math.floor(Date.now() / 1000) <= issuedAt) await new Promise((r) => setTimeout(r, 50));
     const { error } = await me.client.auth.refreshSession();
     expect(error).toBeNull();
     await expectEventually(() => me.client.realtime.accessTokenValue !== before).toBe(true);

@@ -211,7 +211,13 @@ describe('token refresh', () => {
         c.course,
       ]),
     );
-    // A refreshed session: supabase-js hands its new token to realtime (access_token push).
+    // A refreshed session: supabase-js hands its new token to realtime (access_token push). Access
+    // tokens carry whole-second iat/exp, so one refreshed in the second it was issued is the same
+    // string, and realtime-js pushes only a changed token: refresh in a later second.
+    const issuedAt = (
+      JSON.parse(Buffer.from(c.learner.token.split('.')[1]!, 'base64url').toString()) as { iat: number }
+    ).iat;
+    while (Math.floor(Date.now() / 1000) <= issuedAt) await new Promise((r) => setTimeout(r, 50));
     const { data, error } = await c.learner.client.auth.refreshSession();
     expect(error).toBeNull();
     expect(data.session?.access_token).not.toBe(c.learner.token);
