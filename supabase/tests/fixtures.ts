@@ -1,4 +1,4 @@
-import type { Caller } from '../../edge/db/port.ts';
+import { type Caller, callerParams, SET_CALLER_SQL } from '../../edge/db/port.ts';
 import type { HostDatabase } from '../../server/db/types.ts';
 
 /**
@@ -116,6 +116,35 @@ function sqlState(error: unknown): SqlState | undefined {
 export async function attempt(db: HostDatabase, role: Role, text: string, params?: unknown[]): Promise<Outcome> {
   try {
     await db.asCaller(callerOf(role), async (sql) => {
+      const rows = await sql.query<{ n: number | string }>(text, params);
+      if (rows.length !== 1) throw new Error(`a matrix statement returns one row, got ${rows.length}: ${text}`);
+      throw new Rollback(Number(rows[0]!.n));
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.value;
+    const state = sqlState(error);
+    if (state) return state;
+    throw error;
+  }
+  throw new Error('unreachable: the cell neither rolled back nor failed');
+}
+
+/**
+ * `attempt` from a given state: the owner runs `given` first (what a single statement from the
+ * fixtures cannot reach), then the caller's role and claims are set for the rest of the same
+ * transaction, as a request would set them. Always rolled back.
+ */
+export async function attemptFrom(
+  db: HostDatabase,
+  role: Role,
+  given: readonly string[],
+  text: string,
+  params?: unknown[],
+): Promise<Outcome> {
+  try {
+    await db.asOwner(async (sql) => {
+      for (const statement of given) await sql.query(statement);
+      await sql.query(SET_CALLER_SQL, callerParams(callerOf(role)));
       const rows = await sql.query<{ n: number | string }>(text, params);
       if (rows.length !== 1) throw new Error(`a matrix statement returns one row, got ${rows.length}: ${text}`);
       throw new Rollback(Number(rows[0]!.n));

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerParams, SET_CALLER_SQL, type Sql } from '../../edge/db/port.ts';
-import type { HostDatabase } from '../../server/db/types.ts';
+import type { Sql } from '../../edge/db/port.ts';
 import { engines, fresh, type TestDatabase } from '../../tests/support/db.ts';
 import {
   attempt,
+  attemptFrom,
   COURSE,
   callerOf,
   LESSON,
@@ -41,39 +41,6 @@ const tableCells = MATRIX.flatMap((c) =>
     expected: c.expect[role],
   })),
 );
-
-/**
- * `attempt` from a given state: the owner runs `given`, then the caller's role and claims are
- * set for the rest of the same transaction (as a request would set them), which always rolls back.
- */
-async function attemptGiven(
-  db: HostDatabase,
-  role: Role,
-  given: string[],
-  text: string,
-  params?: unknown[],
-): Promise<Outcome> {
-  const rollback = new Error('sentinel: roll the cell back');
-  let outcome: Outcome | undefined;
-  try {
-    await db.asOwner(async (sql) => {
-      for (const statement of given) await sql.query(statement);
-      await sql.query(SET_CALLER_SQL, callerParams(callerOf(role)));
-      try {
-        const rows = await sql.query<{ n: number | string }>(text, params);
-        outcome = Number(rows[0]!.n);
-      } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (typeof code !== 'string') throw error;
-        outcome = code;
-      }
-      throw rollback;
-    });
-  } catch (error) {
-    if (error !== rollback) throw error;
-  }
-  return outcome!;
-}
 
 const functionCells = FUNCTION_MATRIX.flatMap((c) =>
   ROLES.map((role) => ({
@@ -113,9 +80,7 @@ describe.each(engines())('row-level security matrix on %s', (engine) => {
 
   describe('tables × verbs × roles', () => {
     it.each(tableCells)('$name', async ({ role, sql, params, given, expected }) => {
-      const actual = given
-        ? await attemptGiven(t.db, role, given, sql, params)
-        : await attempt(t.db, role, sql, params);
+      const actual = given ? await attemptFrom(t.db, role, given, sql, params) : await attempt(t.db, role, sql, params);
       expect(matches(actual, expected), `got ${show(actual)}`).toBe(true);
     });
   });

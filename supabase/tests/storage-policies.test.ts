@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerParams, SET_CALLER_SQL } from '../../edge/db/port.ts';
 import type { HostDatabase } from '../../server/db/types.ts';
 import { engines, fresh, type TestDatabase } from '../../tests/support/db.ts';
-import { COURSE, callerOf, LESSON, matches, type Outcome, ROLES, type Role, seedFixtures, USER } from './fixtures.ts';
+import {
+  attemptFrom,
+  COURSE,
+  LESSON,
+  matches,
+  type Outcome,
+  ROLES,
+  type Role,
+  seedFixtures,
+  USER,
+} from './fixtures.ts';
 import { D } from './matrix.ts';
 
 /**
@@ -132,29 +141,11 @@ const SEED_SQL = `insert into storage.objects (bucket_id, name, owner_id) values
 ).join(', ')}`;
 
 /** The owner seeds the objects, then the caller runs `cell` in the same transaction; always rolled back. */
-async function attempt(db: HostDatabase, role: Role, cell: Cell): Promise<Outcome> {
-  const rollback = new Error('sentinel: roll the cell back');
-  let outcome: Outcome | undefined;
-  try {
-    await db.asOwner(async (sql) => {
-      await sql.query(SEED_SQL);
-      await sql.query(SET_CALLER_SQL, callerParams(callerOf(role)));
-      try {
-        const text = cell.verb === 'select' ? cell.sql : 'select tests.affected($1) as n';
-        const rows = await sql.query<{ n: number | string }>(text, cell.verb === 'select' ? undefined : [cell.sql]);
-        outcome = Number(rows[0]!.n);
-      } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (typeof code !== 'string') throw error;
-        outcome = code;
-      }
-      throw rollback;
-    });
-  } catch (error) {
-    if (error !== rollback) throw error;
-  }
-  return outcome!;
-}
+/** A cell as `role`, from the storage fixtures, always rolled back. */
+const attempt = (db: HostDatabase, role: Role, cell: Cell): Promise<Outcome> =>
+  cell.verb === 'select'
+    ? attemptFrom(db, role, [SEED_SQL], cell.sql)
+    : attemptFrom(db, role, [SEED_SQL], 'select tests.affected($1) as n', [cell.sql]);
 
 describe.each(engines())('storage policies on %s', (engine) => {
   let t: TestDatabase;

@@ -23,8 +23,8 @@ async function admin(sql: string) {
 if (!TEST_DATABASE_URL && process.env.CI) throw new Error('CI must set TEST_DATABASE_URL');
 
 // Locally without a PostgreSQL server this shows as skipped; in CI a skip counts as a failure.
-describe.skipIf(!TEST_DATABASE_URL)('the host on PostgreSQL', () => {
-  // skip-reason: needs a PostgreSQL server; CI sets TEST_DATABASE_URL and throws above without it
+// biome-ignore format: the skip reason must stay on the skipIf line
+describe.skipIf(!TEST_DATABASE_URL)('the host on PostgreSQL', () => { // skip-reason: needs a PostgreSQL server; CI sets TEST_DATABASE_URL and throws above without it
   beforeAll(async () => {
     data = tempDataDir();
     await admin(`create database ${dbName}`);

@@ -1,8 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, launch } from '../support/browser.ts';
-import { type RunningServer, startServer, tempDataDir } from '../support/server.ts';
-import { expectEventually, expectVisible, WEB_TIMEOUT } from '../support/web-expect.ts';
+import { axe, describeViolations } from '../support/browser.ts';
+import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import type { RunningServer } from '../support/server.ts';
+import { expectEventually, expectVisible } from '../support/web-expect.ts';
 
 /**
  * A newcomer's first session, in real Chromium against the real platform started the way
@@ -11,9 +12,8 @@ import { expectEventually, expectVisible, WEB_TIMEOUT } from '../support/web-exp
  */
 
 let server: RunningServer;
-let data: ReturnType<typeof tempDataDir>;
+let data: Platform['data'];
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 const email = `learner-${Date.now()}@example.test`;
@@ -21,19 +21,10 @@ const password = 'first-password-1';
 const newPassword = 'second-password-2';
 
 beforeAll(async () => {
-  data = tempDataDir();
-  server = await startServer({ DATA_DIR: data.dir });
-  browser = await launch();
-  context = await browser.newContext();
-  page = await context.newPage();
-  page.setDefaultTimeout(WEB_TIMEOUT);
+  ({ data, server, browser, page } = await openPlatform());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  data?.remove();
-});
+afterAll(() => closePlatform({ browser, server, data }));
 
 async function expectAccessible(where: string) {
   const violations = await axe(page);

@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, launch } from '../support/browser.ts';
-import { type RunningServer, startServer, tempDataDir } from '../support/server.ts';
+import { axe, describeViolations } from '../support/browser.ts';
+import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectHidden, expectVisible, WEB_TIMEOUT } from '../support/web-expect.ts';
 
 /**
@@ -12,7 +13,7 @@ import { expectEventually, expectHidden, expectVisible, WEB_TIMEOUT } from '../s
  */
 
 let server: RunningServer;
-let data: ReturnType<typeof tempDataDir>;
+let data: Platform['data'];
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -21,19 +22,10 @@ const email = `bell-${Date.now()}@example.test`;
 const COURSE = 'git-and-github-workflow';
 
 beforeAll(async () => {
-  data = tempDataDir();
-  server = await startServer({ DATA_DIR: data.dir });
-  browser = await launch();
-  context = await browser.newContext();
-  page = await context.newPage();
-  page.setDefaultTimeout(WEB_TIMEOUT);
+  ({ data, server, browser, context, page } = await openPlatform());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  data?.remove();
-});
+afterAll(() => closePlatform({ browser, server, data }));
 
 const bell = (p: Page) => p.getByRole('button', { name: /^Notifications/ });
 const panel = (p: Page) => p.getByRole('region', { name: 'Notifications' });

@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, launch } from '../support/browser.ts';
-import { type RunningServer, startServer, tempDataDir } from '../support/server.ts';
-import { expectEventually, expectHidden, expectVisible, WEB_TIMEOUT } from '../support/web-expect.ts';
+import { axe, describeViolations } from '../support/browser.ts';
+import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import type { RunningServer } from '../support/server.ts';
+import { expectEventually, expectHidden, expectVisible } from '../support/web-expect.ts';
 
 /**
  * The profile page in real Chromium against the real platform: the avatar goes to the embedded
@@ -12,28 +13,19 @@ import { expectEventually, expectHidden, expectVisible, WEB_TIMEOUT } from '../s
  */
 
 let server: RunningServer;
-let data: ReturnType<typeof tempDataDir>;
+let data: Platform['data'];
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let cdp: CDPSession;
 
 beforeAll(async () => {
-  data = tempDataDir();
-  server = await startServer({ DATA_DIR: data.dir });
-  browser = await launch();
-  context = await browser.newContext();
-  page = await context.newPage();
-  page.setDefaultTimeout(WEB_TIMEOUT);
+  ({ data, server, browser, context, page } = await openPlatform());
   cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  data?.remove();
-});
+afterAll(() => closePlatform({ browser, server, data }));
 
 /** A 1×1 PNG, padded after its end to `size` bytes (browsers ignore what follows IEND). */
 function png(size: number): Buffer {
