@@ -38,6 +38,7 @@ interface ChannelInit {
   identity: Identity;
   access: Access;
   deliver: (data: string | Uint8Array, binary?: boolean) => void;
+  presenceCalls: SlidingWindow;
 }
 
 /** One joined channel of one connection. */
@@ -57,6 +58,8 @@ class Channel implements Subscriber {
   access: Access;
   presenceStateSent = false;
   expiry: ReturnType<typeof setTimeout> | undefined;
+  /** Presence calls are counted per channel, as Supabase counts them (5 in 30 s by default). */
+  readonly presenceCalls: SlidingWindow;
 
   constructor(init: ChannelInit) {
     this.id = init.id;
@@ -72,6 +75,7 @@ class Channel implements Subscriber {
     this.token = init.token;
     this.identity = init.identity;
     this.access = init.access;
+    this.presenceCalls = init.presenceCalls;
   }
 }
 
@@ -87,7 +91,6 @@ export class Connection {
   readonly #id = `c${++connections}`;
   readonly #channels = new Map<string, Channel>();
   readonly #messages: SlidingWindow;
-  readonly #presence: SlidingWindow;
   #queue: Promise<void> = Promise.resolve();
   #waiting = 0;
   #closed = false;
@@ -107,7 +110,6 @@ export class Connection {
     this.#binary = binary;
     this.lastSeen = ctx.now();
     this.#messages = new SlidingWindow(ctx.limits.messagesPerSecond, 1000, ctx.now);
-    this.#presence = new SlidingWindow(ctx.limits.presenceCalls, ctx.limits.presenceWindowMs, ctx.now);
   }
 
   /** Sends a frame, or drops the socket when the peer does not read fast enough. */
@@ -233,6 +235,11 @@ export class Connection {
       identity: verified.identity,
       access,
       deliver: this.send,
+      presenceCalls: new SlidingWindow(
+        this.#ctx.limits.presenceCalls,
+        this.#ctx.limits.presenceWindowMs,
+        this.#ctx.now,
+      ),
     });
     this.#channels.set(frame.topic, channel);
     this.#ctx.hub.subscribe(channel.key, channel);
@@ -308,12 +315,17 @@ export class Connection {
       answer('error', 'presence events are track and untrack');
       return;
     }
-    if (!this.#presence.hit()) {
-      answer('error', REASONS.presenceRate);
+    // Supabase closes the channel (a `system` error, then phx_close) on both of these.
+    if (!channel.presenceCalls.hit()) {
+      this.#shutdown(channel, REASONS.presenceRate);
       return;
     }
     if (size > this.#ctx.limits.payloadBytes && jsonSize(frame.payload.payload) > this.#ctx.limits.payloadBytes) {
-      answer('error', REASONS.payloadTooLarge);
+      this.#shutdown(channel, REASONS.trackTooLarge);
+      return;
+    }
+    if (event === 'track' && frame.payload.payload !== undefined && !isRecord(frame.payload.payload)) {
+      answer('error', REASONS.presenceNotMap);
       return;
     }
     if (!channel.access.presence.write) {

@@ -7,7 +7,7 @@ export interface RealtimeLimits {
   channelsPerConnection: number;
   /** Bytes of one broadcast or presence payload. */
   payloadBytes: number;
-  /** Presence track/untrack calls per connection in `presenceWindowMs`. */
+  /** Presence track/untrack calls per channel in `presenceWindowMs`. */
   presenceCalls: number;
   presenceWindowMs: number;
   /** Messages (broadcast pushes) one connection may send per second. */
@@ -32,7 +32,9 @@ export const REASONS = {
   topicRequired: 'TopicNameRequired: You must provide a topic name',
   tooManyChannels: 'ChannelRateLimitReached: Too many channels',
   tooManyMessages: 'Too many messages per second',
-  presenceRate: 'ClientPresenceRateLimitReached: Client presence rate limit exceeded',
+  presenceRate: 'Client presence rate limit exceeded',
+  trackTooLarge: 'Track message size exceeded',
+  presenceNotMap: 'Presence track payload must be a map',
   payloadTooLarge: 'payload_size_exceeded',
   signature: 'JwtSignatureError: Failed to validate JWT signature',
   unmatchedTopic: 'unmatched topic',

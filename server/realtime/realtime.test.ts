@@ -178,13 +178,43 @@ describe('presence', () => {
     expect(Object.keys(watcher.presenceState())).toEqual(['teacher']);
   });
 
-  it('refuses a sixth presence call in 30 seconds with Supabase reason', async () => {
+  it('closes a channel on its sixth presence call in 30 seconds, with Supabase reason', async () => {
     const c = await cast();
     const channel = c.learner.client.channel(`session:${c.session}`, { config: { private: true } });
-    expect((await subscribed(channel)).status).toBe('SUBSCRIBED');
+    const system = next<{ message: string; status: string }>((done) =>
+      channel.on('system', {}, (m) => done(m as { message: string; status: string })),
+    );
+    const statuses: string[] = [];
+    channel.subscribe((status) => statuses.push(status));
+    await next<void>((done) => {
+      const poll = setInterval(() => {
+        if (!statuses.includes('SUBSCRIBED')) return;
+        clearInterval(poll);
+        done();
+      }, 20);
+    });
     const results: string[] = [];
-    for (let i = 0; i < 6; i++) results.push(await channel.track({ i }));
-    expect(results).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'error']);
+    for (let i = 0; i < 5; i++) results.push(await channel.track({ i }));
+    expect(results).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    void channel.track({ i: 6 });
+    expect(await system).toEqual({
+      extension: 'system',
+      status: 'error',
+      message: 'Client presence rate limit exceeded',
+      channel: `session:${c.session}`,
+    });
+    await settle();
+    expect(statuses).toEqual(['SUBSCRIBED', 'CLOSED']);
+  });
+
+  it('closes a channel whose tracked state is over 256 KB, and refuses a state that is not an object', async () => {
+    const c = await cast();
+    const channel = c.learner.client.channel(`session:${c.session}`, { config: { private: true } });
+    const system = next<{ message: string }>((done) => channel.on('system', {}, (m) => done(m as { message: string })));
+    expect((await subscribed(channel)).status).toBe('SUBSCRIBED');
+    expect(await channel.track(['not', 'a', 'map'] as unknown as Record<string, unknown>)).toBe('error');
+    void channel.track({ blob: 'x'.repeat(300 * 1024) });
+    expect((await system).message).toBe('Track message size exceeded');
   });
 });
 
