@@ -20,6 +20,7 @@ export type {
   CourseList,
   CoursePlayer,
   CourseSort,
+  CourseStatus,
   Dashboard,
   DashboardCourse,
   Difficulty,
@@ -46,4 +47,6 @@ export type {
   SlugRules,
   SyllabusLesson,
   SyllabusSection,
+  TeachingCourse,
+  TeachingCourseList,
 } from './contract/index.ts';

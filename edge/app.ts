@@ -12,6 +12,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { profileRoutes } from './profile/routes.ts';
 import { progressRoutes } from './progress/routes.ts';
+import { teachingRoutes } from './teaching/routes.ts';
 
 export interface EdgeDeps {
   db: Database;
@@ -63,6 +64,7 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
   app.route('/', progressRoutes(deps.db));
   app.route('/', dashboardRoutes(deps.db));
   app.route('/', notificationRoutes(deps.db));
+  app.route('/', teachingRoutes(deps.db));
   // Avatar URLs must be on the Supabase project URL the web app is given.
   const projectUrl = (req: Request) => deps.publicConfig(req).supabaseUrl;
   app.route('/', profileRoutes(deps.db, projectUrl));

@@ -11,3 +11,4 @@ export * from './player.ts';
 export * from './primitives.ts';
 export * from './profile.ts';
 export * from './system.ts';
+export * from './teaching.ts';

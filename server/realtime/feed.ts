@@ -12,6 +12,8 @@ const NOTIFY_BYTES = 7900;
 /** Rows written to relay a large broadcast carry one of these extensions instead of 'broadcast'. */
 const RELAY_JSON = 'lms_relay';
 const RELAY_BINARY = 'lms_relay_binary';
+/** A presence message between hosts (presence-relay.ts) too large for a NOTIFY. */
+const RELAY_PRESENCE = 'lms_presence';
 
 interface Row {
   id: string;
@@ -24,6 +26,8 @@ interface Row {
 
 interface Relayed {
   h: string;
+  /** Set on presence messages (presence-relay.ts) only. */
+  k?: string;
   p: boolean;
   t: string;
   e: string;
@@ -37,6 +41,17 @@ export interface FeedOptions {
    * host: PGlite) deletes each row as soon as it is delivered.
    */
   graceMs: number;
+  /** Gets the presence messages the other hosts relay. */
+  onPresence?: (message: unknown) => void;
+}
+
+interface RelayRow {
+  topic: string;
+  extension: string;
+  event: string;
+  /** JSON text. */
+  payload: string;
+  private: boolean;
 }
 
 /**
@@ -44,12 +59,14 @@ export interface FeedOptions {
  * realtime.messages NOTIFYs its id; the feed reads the rows of a burst in one query as the
  * owner, fans them out to this host's subscribers and deletes them (at once on PGlite, after a
  * grace period on PostgreSQL, where other hosts read them too). Client broadcasts reach the
- * other hosts through NOTIFY on RELAY_CHANNEL (through a row when too large for a NOTIFY).
+ * other hosts through NOTIFY on RELAY_CHANNEL (through a row when too large for a NOTIFY), and
+ * so do the presence messages of presence-relay.ts.
  */
 export class Feed {
   readonly #db: HostDatabase;
   readonly #hub: Hub;
   readonly #graceMs: number;
+  readonly #onPresence: ((message: unknown) => void) | undefined;
   readonly #host = randomUUID();
   readonly #ownRows = new Set<string>();
   #pending: string[] = [];
@@ -61,10 +78,16 @@ export class Feed {
     this.#db = db;
     this.#hub = hub;
     this.#graceMs = opts.graceMs;
+    this.#onPresence = opts.onPresence;
   }
 
   get relays(): boolean {
     return this.#graceMs > 0;
+  }
+
+  /** This host's id in what it relays. */
+  get host(): string {
+    return this.#host;
   }
 
   async start(): Promise<void> {
@@ -92,11 +115,35 @@ export class Feed {
     const relayed: Relayed = { h: this.#host, p: isPrivate, t: subTopic, e: message.event };
     if (message.bytes) relayed.b = Buffer.from(message.bytes).toString('base64');
     else relayed.d = message.payload;
-    const text = JSON.stringify(relayed);
+    await this.#send(JSON.stringify(relayed), () => ({
+      topic: subTopic,
+      extension: message.bytes ? RELAY_BINARY : RELAY_JSON,
+      event: message.event,
+      payload: JSON.stringify(message.bytes ? relayed.b : (message.payload ?? null)),
+      private: isPrivate,
+    }));
+  }
+
+  /** Sends a presence message (presence-relay.ts) to the other hosts. It names its host (`h`). */
+  async relayPresence(message: { h: string; k: string }): Promise<void> {
+    if (!this.relays) return;
+    const text = JSON.stringify(message);
+    await this.#send(text, () => ({
+      topic: RELAY_PRESENCE,
+      extension: RELAY_PRESENCE,
+      event: message.k,
+      payload: text,
+      private: false,
+    }));
+  }
+
+  /** A NOTIFY on RELAY_CHANNEL, or the row `large()` makes when `text` is too large for one. */
+  async #send(text: string, large: () => RelayRow): Promise<void> {
     if (Buffer.byteLength(text) <= NOTIFY_BYTES) {
       await this.#db.asOwner((sql) => sql.query('select pg_notify($1, $2)', [RELAY_CHANNEL, text]));
       return;
     }
+    const row = large();
     const id = randomUUID();
     this.#ownRows.add(id);
     try {
@@ -104,14 +151,7 @@ export class Feed {
         sql.query(
           `insert into realtime.messages (id, topic, extension, event, payload, private)
            values ($1, $2, $3, $4, $5::jsonb, $6)`,
-          [
-            id,
-            subTopic,
-            message.bytes ? RELAY_BINARY : RELAY_JSON,
-            message.event,
-            JSON.stringify(message.bytes ? relayed.b : (message.payload ?? null)),
-            isPrivate,
-          ],
+          [id, row.topic, row.extension, row.event, row.payload, row.private],
         ),
       );
     } catch (err) {
@@ -150,6 +190,10 @@ export class Feed {
 
   #deliver(row: Row): void {
     if (this.#ownRows.delete(row.id) || row.event === null) return;
+    if (row.extension === RELAY_PRESENCE) {
+      this.#onPresence?.(row.payload);
+      return;
+    }
     const isPrivate = row.private !== false;
     let message: BroadcastMessage;
     if (row.extension === 'broadcast') message = { event: row.event, payload: row.payload, meta: { id: row.id } };
@@ -167,7 +211,12 @@ export class Feed {
     } catch {
       return;
     }
-    if (r.h === this.#host || typeof r.t !== 'string' || typeof r.e !== 'string') return;
+    if (typeof r !== 'object' || r === null || r.h === this.#host) return;
+    if (typeof r.k === 'string') {
+      this.#onPresence?.(r);
+      return;
+    }
+    if (typeof r.t !== 'string' || typeof r.e !== 'string') return;
     const message: BroadcastMessage =
       typeof r.b === 'string' ? { event: r.e, bytes: Buffer.from(r.b, 'base64') } : { event: r.e, payload: r.d };
     this.#hub.broadcast(topicKey(r.t, r.p === true), `realtime:${r.t}`, message);

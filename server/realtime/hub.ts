@@ -21,21 +21,43 @@ interface TopicState {
 
 /** Public and private channels of one name are different topics, as on Supabase. */
 export const topicKey = (subTopic: string, isPrivate: boolean) => `${isPrivate ? 'private' : 'public'}:${subTopic}`;
+/** A topic key as `topicKey` makes it. */
+export const isTopicKey = (key: string) => /^(private|public):./.test(key);
+/** The Phoenix topic (`realtime:<name>`) of a topic key. */
+const phoenixTopic = (key: string) => `realtime:${key.slice(key.indexOf(':') + 1)}`;
+
+/** Told of every presence change made by this host's own channels (to relay it to the other hosts). */
+export type LocalPresenceListener = (key: string, diff: Diff) => void;
 
 /**
- * The subscribers of every topic on this host, and their presence. A broadcast is encoded
- * once and the same frame goes to every subscriber allowed to receive it.
+ * The subscribers of every topic on this host, and the topic's presence: this host's own and,
+ * with several hosts on one database, the other hosts' (kept under each host's id, also for
+ * topics nobody here has joined yet). A broadcast is encoded once and the same frame goes to
+ * every subscriber allowed to receive it.
  */
 export class Hub {
   readonly #topics = new Map<string, TopicState>();
+  readonly #onLocal: LocalPresenceListener | undefined;
 
-  subscribe(key: string, sub: Subscriber): void {
+  constructor(onLocalPresence?: LocalPresenceListener) {
+    this.#onLocal = onLocalPresence;
+  }
+
+  #state(key: string): TopicState {
     let state = this.#topics.get(key);
     if (!state) {
       state = { subscribers: new Set(), presence: new TopicPresence() };
       this.#topics.set(key, state);
     }
-    state.subscribers.add(sub);
+    return state;
+  }
+
+  #release(key: string, state: TopicState): void {
+    if (state.subscribers.size === 0 && state.presence.empty) this.#topics.delete(key);
+  }
+
+  subscribe(key: string, sub: Subscriber): void {
+    this.#state(key).subscribers.add(sub);
   }
 
   /** Removes the subscriber and its presences (the others get the leave diff). */
@@ -44,8 +66,8 @@ export class Hub {
     if (!state) return;
     state.subscribers.delete(sub);
     const diff = state.presence.untrack(sub.id, presenceKey);
-    if (diff) this.#pushDiff(state, topic, diff);
-    if (state.subscribers.size === 0 && state.presence.empty) this.#topics.delete(key);
+    if (diff) this.#local(key, state, topic, diff);
+    this.#release(key, state);
   }
 
   /** Delivers a broadcast to the topic's readers on this host, `except` one (the sender without `self`). */
@@ -68,21 +90,56 @@ export class Hub {
   track(key: string, topic: string, sub: Subscriber, presenceKey: string, payload: Record<string, unknown>): void {
     const state = this.#topics.get(key);
     if (!state) return;
-    this.#pushDiff(state, topic, state.presence.track(sub.id, presenceKey, payload));
+    this.#local(key, state, topic, state.presence.track(sub.id, presenceKey, payload));
   }
 
   untrack(key: string, topic: string, sub: Subscriber, presenceKey: string): void {
     const state = this.#topics.get(key);
     const diff = state?.presence.untrack(sub.id, presenceKey);
-    if (state && diff) this.#pushDiff(state, topic, diff);
+    if (state && diff) this.#local(key, state, topic, diff);
   }
 
+  /** The topic's whole presence state, every host's: what `presence_state` sends on join. */
   presenceState(key: string): PresenceMap {
     return this.#topics.get(key)?.presence.state() ?? {};
   }
 
+  /** What this host's own channels track, per topic key: the state it gives the other hosts. */
+  localPresence(): Record<string, PresenceMap> {
+    const out: Record<string, PresenceMap> = {};
+    for (const [key, state] of this.#topics) if (state.presence.hasLocal) out[key] = state.presence.local();
+    return out;
+  }
+
+  /** Applies another host's presence diff on one topic; this host's readers get what changed. */
+  applyRemote(host: string, key: string, diff: Diff): void {
+    const state = this.#state(key);
+    const changed = state.presence.applyRemote(host, diff);
+    if (changed) this.#pushDiff(state, phoenixTopic(key), changed);
+    this.#release(key, state);
+  }
+
+  /**
+   * Replaces all of another host's presence with `states` (its full state, per topic key; an
+   * empty object drops the host). This host's readers get the difference.
+   */
+  replaceRemote(host: string, states: Record<string, PresenceMap>): void {
+    const keys = new Set([...this.#topics.keys(), ...Object.keys(states)]);
+    for (const key of keys) {
+      const state = this.#state(key);
+      const changed = state.presence.replaceRemote(host, states[key] ?? {});
+      if (changed) this.#pushDiff(state, phoenixTopic(key), changed);
+      this.#release(key, state);
+    }
+  }
+
   subscriberCount(key: string): number {
     return this.#topics.get(key)?.subscribers.size ?? 0;
+  }
+
+  #local(key: string, state: TopicState, topic: string, diff: Diff): void {
+    this.#pushDiff(state, topic, diff);
+    this.#onLocal?.(key, diff);
   }
 
   #pushDiff(state: TopicState, topic: string, diff: Diff): void {

@@ -9,6 +9,7 @@ import { Feed } from './feed.ts';
 import type { BroadcastMessage } from './frames.ts';
 import { Hub, type Subscriber, topicKey } from './hub.ts';
 import { DEFAULT_LIMITS, type RealtimeLimits } from './limits.ts';
+import { PresenceRelay } from './presence-relay.ts';
 import { realtimeRest } from './rest.ts';
 import { TokenError, verifyToken } from './tokens.ts';
 
@@ -22,6 +23,11 @@ export interface RealtimeOptions {
   limits?: Partial<RealtimeLimits>;
   /** How long delivered database messages stay for other hosts (PostgreSQL); default 30 s. */
   graceMs?: number;
+  /**
+   * Several hosts on one PostgreSQL: how often each tells the others it is alive; a host not
+   * heard from for 3 intervals is gone and its presences leave. Default 5 s.
+   */
+  presenceHeartbeatMs?: number;
 }
 
 export interface RealtimeService {
@@ -50,9 +56,23 @@ function refuse(socket: Duplex, status: number, reason: string, message: string)
 export async function createRealtime(opts: RealtimeOptions): Promise<RealtimeService> {
   const limits: RealtimeLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const verifier = hs256Verifier(opts.jwtSecret);
-  const hub = new Hub();
-  const feed = new Feed(opts.db, hub, { graceMs: opts.db.kind === 'pglite' ? 0 : (opts.graceMs ?? 30_000) });
+  // With several hosts, presence changes made here go to the others and theirs come here.
+  let presence: PresenceRelay | undefined;
+  const hub = new Hub((key, diff) => presence?.local(key, diff));
+  const feed = new Feed(opts.db, hub, {
+    graceMs: opts.db.kind === 'pglite' ? 0 : (opts.graceMs ?? 30_000),
+    onPresence: (message) => presence?.receive(message),
+  });
   await feed.start();
+  if (feed.relays) {
+    presence = new PresenceRelay({
+      host: feed.host,
+      hub,
+      send: (message) => feed.relayPresence(message),
+      heartbeatMs: opts.presenceHeartbeatMs ?? 5_000,
+    });
+    await presence.start();
+  }
 
   const publish = (isPrivate: boolean, subTopic: string, message: BroadcastMessage, except?: Subscriber) => {
     hub.broadcast(topicKey(subTopic, isPrivate), `realtime:${subTopic}`, message, except);
@@ -94,6 +114,7 @@ export async function createRealtime(opts: RealtimeOptions): Promise<RealtimeSer
     });
   }
 
+  let closing: Promise<void> | undefined;
   return {
     rest,
     hub,
@@ -111,11 +132,19 @@ export async function createRealtime(opts: RealtimeOptions): Promise<RealtimeSer
         });
       });
     },
-    async close() {
-      clearInterval(idle);
-      for (const ws of live.keys()) ws.terminate();
-      wss.close();
-      await feed.stop();
+    close() {
+      closing ??= shutdown();
+      return closing;
     },
   };
+
+  /** Once, however often close() is called. */
+  async function shutdown(): Promise<void> {
+    clearInterval(idle);
+    // Goodbye first: the other hosts drop this host's presences at once.
+    await presence?.stop();
+    for (const ws of live.keys()) ws.terminate();
+    wss.close();
+    await feed.stop();
+  }
 }

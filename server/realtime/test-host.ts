@@ -7,7 +7,7 @@ import { anonKey, serviceRoleKey } from '../auth/keys.ts';
 import type { HostDatabase } from '../db/types.ts';
 import { parseEnv } from '../env.ts';
 import type { RealtimeLimits } from './limits.ts';
-import { createRealtime, type RealtimeService } from './service.ts';
+import { createRealtime, type RealtimeOptions, type RealtimeService } from './service.ts';
 
 /**
  * A real host for the Realtime tests: the whole host app (auth at /auth/v1, REST broadcast at
@@ -33,8 +33,12 @@ export interface TestHost {
 
 let users = 0;
 
-export async function startHost(db: HostDatabase, limits?: Partial<RealtimeLimits>): Promise<TestHost> {
-  const realtime = await createRealtime({ db, jwtSecret: SECRET, limits, graceMs: 2_000 });
+export async function startHost(
+  db: HostDatabase,
+  limits?: Partial<RealtimeLimits>,
+  options: Pick<RealtimeOptions, 'presenceHeartbeatMs'> = {},
+): Promise<TestHost> {
+  const realtime = await createRealtime({ db, jwtSecret: SECRET, limits, graceMs: 2_000, ...options });
   const app = await createHostApp({
     env: parseEnv({ DATA_DIR: '/tmp/unused', AUTH_SIGNIN_LIMIT: '1000' }),
     siteUrl: 'http://localhost:8787',

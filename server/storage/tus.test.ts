@@ -82,7 +82,29 @@ describe('resumable uploads', () => {
     expect(Buffer.from(await blob!.arrayBuffer()).equals(data)).toBe(true);
     const info = await (await h.as('instructor')).storage.from('course-media').info(objectName);
     expect(info.data).toMatchObject({ size: data.length, contentType: 'video/mp4', cacheControl: 'max-age=3600' });
-    expect(readdirSync(h.ctx.disk.tusDir)).toEqual([]);
+    await expect.poll(() => readdirSync(h.ctx.disk.tusDir)).toEqual([]);
+  });
+
+  it('stores a small file sent whole with its creation request (creation-with-upload), as the web app sends it', async () => {
+    const data = randomBytes(100 * 1024);
+    const name = `${COURSE.free}/media/one-request.mp4`;
+    const upload = new Upload(data, {
+      endpoint,
+      headers: await headersOf('instructor'),
+      metadata: { ...metadata, objectName: name },
+      uploadDataDuringCreation: true,
+      chunkSize: 6 * 1024 * 1024,
+      retryDelays: [],
+    });
+    await new Promise<void>((resolve, reject) => {
+      upload.options.onSuccess = () => resolve();
+      upload.options.onError = reject;
+      upload.start();
+    });
+    const { data: blob, error } = await (await h.as('instructor')).storage.from('course-media').download(name);
+    expect(error).toBeNull();
+    expect(Buffer.from(await blob!.arrayBuffer()).equals(data)).toBe(true);
+    await expect.poll(() => readdirSync(h.ctx.disk.tusDir)).toEqual([]);
   });
 
   it('refuses at creation what a plain upload would refuse', async () => {

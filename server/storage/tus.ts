@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { constants, createReadStream } from 'node:fs';
+import { copyFile, link } from 'node:fs/promises';
+import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
-import { Server, type Upload } from '@tus/server';
+import { EVENTS, Server, type Upload } from '@tus/server';
 import type { Caller } from '../../edge/db/port.ts';
 import { storageCaller } from './caller.ts';
 import type { StorageContext } from './context.ts';
@@ -116,15 +118,22 @@ export function createTusServer(ctx: StorageContext, path: string): Server {
           userMetadata = null;
         }
       }
+      // The object gets another name for the upload's bytes (a hard link in the temp folder,
+      // renamed into place by storeReceived); the upload itself is removed once its answer is
+      // written (POST_FINISH below), as @tus/server still reads it after this hook when the
+      // creation request carried every byte (creation-with-upload).
+      const placed = join(ctx.disk.tempDir, `tus-${randomUUID()}`);
+      await link(filePath, placed).catch(() => copyFile(filePath, placed, constants.COPYFILE_EXCL));
       try {
         await storeReceived(ctx, target, {
-          file: { path: filePath, size: upload.size ?? upload.offset, md5: await md5Of(filePath) },
+          file: { path: placed, size: upload.size ?? upload.offset, md5: await md5Of(placed) },
           mimetype: meta.contentType || 'application/octet-stream',
           cacheControl: meta.cacheControl ? `max-age=${meta.cacheControl.replace(/^max-age=/, '')}` : 'no-cache',
           userMetadata,
         });
-      } finally {
-        await datastore.configstore.delete(upload.id).catch(() => undefined);
+      } catch (err) {
+        await datastore.remove(upload.id).catch(() => undefined);
+        throw err;
       }
       return {};
     },
@@ -134,6 +143,9 @@ export function createTusServer(ctx: StorageContext, path: string): Server {
       console.error('storage: resumable upload failed', err);
       return hookError(errors.internal());
     },
+  });
+  server.on(EVENTS.POST_FINISH, (_req, _res, upload) => {
+    void datastore.remove(upload.id).catch(() => undefined);
   });
   return server;
 }

@@ -25,6 +25,8 @@ const ResetPassword = lazy(() => import('./pages/ResetPassword.tsx'));
 const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
 const Player = lazy(() => import('./pages/Player.tsx'));
 const Profile = lazy(() => import('./pages/Profile.tsx'));
+const Teach = lazy(() => import('./pages/Teach.tsx'));
+const CourseMedia = lazy(() => import('./pages/CourseMedia.tsx'));
 const DevOutbox = lazy(() => import('./pages/DevOutbox.tsx'));
 
 /**
@@ -110,6 +112,8 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.dashboard} component={Dashboard} preload={preload.dashboard} />
         <Route path={ROUTES.player} component={Player} preload={preload.player} />
         <Route path={ROUTES.profile} component={Profile} />
+        <Route path={ROUTES.teach} component={Teach} />
+        <Route path={ROUTES.courseMedia} component={CourseMedia} />
         <Route
           path={ROUTES.devOutbox}
           component={showDevOutbox(props.config, location.hostname) ? DevOutbox : NotFound}

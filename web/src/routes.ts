@@ -18,6 +18,8 @@ export const ROUTES = {
   resetPassword: '/reset-password',
   dashboard: '/dashboard',
   profile: '/profile',
+  teach: '/teach',
+  courseMedia: '/teach/courses/:courseId/media',
   player: '/learn/:slug/:lessonId?',
   devOutbox: '/dev/outbox',
 } as const;

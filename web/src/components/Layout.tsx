@@ -2,6 +2,7 @@ import { A, type RouteSectionProps, useIsRouting, useLocation, useNavigate } fro
 import { createEffect, createSignal, ErrorBoundary, on, onCleanup, Show, Suspense } from 'solid-js';
 import { useApp } from '../lib/context.ts';
 import { showDevOutbox } from '../lib/dev-outbox.ts';
+import { currentProfile } from '../lib/profile.ts';
 import { SITE_NAME } from '../lib/site.ts';
 import { createAction } from '../lib/submit.ts';
 import { Loading } from './Notices.tsx';
@@ -106,6 +107,11 @@ function Header() {
 
   // Phones: the links and account actions fold into a menu, so the header stays one row.
   const [menuOpen, setMenuOpen] = createSignal(false);
+  // The profile (loaded by ProfileLink) says whether the user teaches.
+  const teaches = () => {
+    const role = currentProfile()?.role;
+    return auth.state.status === 'signed-in' && (role === 'instructor' || role === 'admin');
+  };
   let menuButton: HTMLButtonElement | undefined;
   createEffect(
     on(
@@ -178,6 +184,11 @@ function Header() {
               <A href="/dashboard" class="button button-ghost" activeClass="active">
                 My learning
               </A>
+              <Show when={teaches()}>
+                <A href="/teach" class="button button-ghost" activeClass="active">
+                  Teaching
+                </A>
+              </Show>
               <ProfileLink />
               <button type="button" class="button button-secondary" onClick={signOut} disabled={busy()}>
                 Sign out

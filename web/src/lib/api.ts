@@ -12,6 +12,8 @@ import type {
   Profile,
   ProfileUpdate,
   PublicConfig,
+  TeachingCourse,
+  TeachingCourseList,
 } from '../../../edge/api-types.ts';
 import { CONFIG_PATH, type FirstDataStore } from './first-data.ts';
 import { sentence } from './format.ts';
@@ -153,6 +155,8 @@ export function createApi(getToken: () => Promise<string | null>, firstData?: Fi
     notifications: () => get<NotificationList>('/api/notifications'),
     markNotificationsRead: (which: MarkReadRequest) => post<MarkReadResponse>('/api/notifications/read', which),
     profile: () => get<Profile>('/api/profile'),
+    teachingCourses: () => get<TeachingCourseList>('/api/teach/courses'),
+    teachingCourse: (id: string) => get<TeachingCourse>(`/api/teach/courses/${seg(id)}`),
     updateProfile: async (changes: ProfileUpdate) =>
       request<Profile>(
         '/api/profile',

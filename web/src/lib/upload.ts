@@ -23,6 +23,13 @@ export const AVATAR_RULES: UploadRules = {
   typesLabel: 'PNG, JPEG, WebP or GIF images',
 };
 
+/** The `course-media` bucket's limits (the same migration): lesson videos, slides as PDF, images. */
+export const COURSE_MEDIA_RULES: UploadRules = {
+  maxBytes: 2 * 1024 * 1024 * 1024,
+  types: ['video/*', 'image/*', 'application/pdf'],
+  typesLabel: 'videos, images or PDF files',
+};
+
 /** "1.5 MB", "320 KB", "12 bytes". */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
