@@ -4,6 +4,7 @@
  * types (through edge/api-types.ts, `import type`), so no schema ships in the web bundle.
  */
 export * from './catalog.ts';
+export * from './checkout.ts';
 export * from './dashboard.ts';
 export * from './enrollment.ts';
 export * from './notifications.ts';

@@ -41,7 +41,7 @@ describe('GET /api/teach/courses', () => {
     });
     const visitor = await get(null);
     expect(visitor.status).toBe(401);
-    expect((await visitor.json()).error.code).toBeTypeOf('string');
+    expect(typeof (await visitor.json()).error.code).toBe('string');
   });
 
   it('answers one managed course, 404 for a course of another instructor, 400 for a malformed id', async () => {
