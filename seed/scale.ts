@@ -2,8 +2,9 @@
  * The scale fixture: grows a database to a realistic size so policies, queries and the API
  * can be measured and guarded (supabase/tests/perf-guard.test.ts, bench/). At scale N (linear):
  * 15·N courses, 150·N lessons with contents, 200·N learners, about 2,000·N progress rows with
- * their enrollments, N/2 companies with members, N/2 instructors; the demo categories are
- * reused. See scale/shape.ts for the exact counts and ids, scale/catalog.ts for the mix.
+ * their enrollments, N/2 companies with members, N/2 instructors, and what the learners and
+ * companies bought (about 200·N orders with invoices, 2·N bundles, seats: scale/commerce.ts); the
+ * demo categories are reused. See scale/shape.ts for the exact counts and ids, scale/catalog.ts for the mix.
  *
  * - Deterministic: every id is md5 of a natural key (`md5('scale-course-' || i)::uuid`), every
  *   choice a function of the row's index; no random().
@@ -20,6 +21,7 @@ import type { Sql } from '../edge/db/port.ts';
 import type { HostDatabase } from '../server/db/types.ts';
 import { seedScaleAccounts, seedScaleCompanies } from './scale/accounts.ts';
 import { seedScaleCourses, seedScaleCurriculum } from './scale/catalog.ts';
+import { seedScaleCommerce } from './scale/commerce.ts';
 import { seedScaleEnrollments, seedScaleProgress } from './scale/learning.ts';
 import { type ScaleShape, scaleShape } from './scale/shape.ts';
 import { countScale, type ScaleCounts } from './scale/summary.ts';
@@ -55,6 +57,19 @@ const ANALYZED = [
   'public.lesson_contents',
   'public.enrollments',
   'public.lesson_progress',
+  'public.bundles',
+  'public.bundle_courses',
+  'public.pricing_rules',
+  'public.coupons',
+  'public.orders',
+  'public.order_items',
+  'public.coupon_redemptions',
+  'public.payments',
+  'public.payment_events',
+  'public.refunds',
+  'public.invoices',
+  'public.seat_purchases',
+  'public.demo_requests',
 ];
 
 type ScaleStep = (sql: Sql, shape: ScaleShape) => Promise<void>;
@@ -67,6 +82,7 @@ const STEPS: [string, ScaleStep][] = [
   ['curriculum', seedScaleCurriculum],
   ['enrollments', seedScaleEnrollments],
   ['progress', seedScaleProgress],
+  ['commerce', seedScaleCommerce],
 ];
 
 export async function seedScale(db: HostDatabase, opts: ScaleOptions): Promise<ScaleSummary> {

@@ -142,8 +142,8 @@ describe('seed() on a fresh database', () => {
   });
 
   it('reports progress and a summary', () => {
-    expect(steps[0]).toBe('1/9 accounts');
-    expect(steps.at(-1)).toBe('9/9 admin account');
+    expect(steps[0]).toBe('1/10 accounts');
+    expect(steps.at(-1)).toBe('10/10 admin account');
     expect(first.accountsCreated).toBe(ACCOUNTS.length);
     expect(second.accountsCreated).toBe(0);
     expect(first.skippedCourses).toEqual([]);
@@ -337,7 +337,8 @@ describe('seed() on a fresh database', () => {
               e.progress_percentage::text, e.last_lesson_id,
               (select count(*)::int from public.lesson_progress p where p.user_id = e.user_id and p.course_id = e.course_id and p.is_completed) as done,
               (select count(*)::int from public.lessons l where l.course_id = e.course_id and l.status = 'published') as total
-       from public.enrollments e join auth.users u on u.id = e.user_id join public.courses c on c.id = e.course_id`,
+       from public.enrollments e join auth.users u on u.id = e.user_id join public.courses c on c.id = e.course_id
+       where e.source = 'free'`,
     );
     expect(rows).toHaveLength(ENROLLMENTS.length);
     const student = rows.filter((r) => r.email === 'student@demo.test');
@@ -355,7 +356,9 @@ describe('seed() on a fresh database', () => {
     }
     // The student sees their own enrollments through RLS.
     const studentId = ids.user('student@demo.test');
-    const mine = await db.asCaller(asUser(studentId), (sql) => sql.query('select id from public.enrollments'));
+    const mine = await db.asCaller(asUser(studentId), (sql) =>
+      sql.query(`select id from public.enrollments where source = 'free'`),
+    );
     expect(mine).toHaveLength(2);
   });
 

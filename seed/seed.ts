@@ -21,6 +21,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './data/index.ts';
 import { seedAccounts } from './steps/accounts.ts';
 import { ADMIN_EMAIL, seedAdminAccount } from './steps/admin-account.ts';
 import { seedCategories } from './steps/categories.ts';
+import { seedCommerce } from './steps/commerce.ts';
 import { seedCompany } from './steps/company.ts';
 import type { SeedContext, SeedStep } from './steps/context.ts';
 import { seedCourses } from './steps/courses.ts';
@@ -75,6 +76,8 @@ const STEPS: [string, SeedStep][] = [
   ['curriculum', seedCurriculum],
   ['enrollments', seedEnrollments],
   ['live sessions', seedLiveSessions],
+  // Bundles, coupons, tax rates and the demo orders, bought through the checkout's definer functions.
+  ['commerce', seedCommerce],
   // Last on purpose: isSeeded() looks for the admin, so it exists only once all else is done.
   ['admin account', seedAdminAccount],
 ];

@@ -31,6 +31,7 @@ describe('catalog cache round trips on PostgreSQL', () => {
         calls.push(`statement: ${text}`);
         return pg.statementAsCaller<T>(caller, text);
       },
+      asService: (fn) => pg.asService(fn),
     };
     app = createApp({
       db: counting,

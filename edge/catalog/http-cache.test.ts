@@ -24,6 +24,7 @@ const counting = (db: Database): Database => ({
       }),
     );
   },
+  asService: (fn) => db.asService(fn),
 });
 
 const claims = (sub: string): JwtClaims => ({ sub, role: 'authenticated', aud: 'authenticated' });

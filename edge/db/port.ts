@@ -31,6 +31,12 @@ export interface Database {
    * version a cached answer is checked against. Without it, callers use asCaller.
    */
   statementAsCaller?<T>(caller: Caller, text: string): Promise<T[]>;
+  /**
+   * Runs `fn` in one transaction as role `service_role` (claims `{"role":"service_role"}`), for
+   * the privileged steps only it may take: the commerce definer functions in schema private
+   * (checkout, fulfilment, refunds). Never for reads or writes a caller could make themselves.
+   */
+  asService<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -44,6 +50,9 @@ export interface Database {
  */
 export const SET_CALLER_SQL =
   "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('jit', 'off', true)";
+
+/** SET_CALLER_SQL's parameters for asService: the service role and its claims. */
+export const SERVICE_PARAMS: [string, string] = ['service_role', JSON.stringify({ role: 'service_role' })];
 
 export function callerParams(caller: Caller): [string, string] {
   if (caller.role === 'anon') return ['anon', JSON.stringify({ role: 'anon' })];

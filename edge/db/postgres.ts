@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Caller, Database, Sql } from './port.ts';
-import { callerParams, SET_CALLER_SQL } from './port.ts';
+import { callerParams, SERVICE_PARAMS, SET_CALLER_SQL } from './port.ts';
 
 /**
  * The `pg` adapter of the database port: any PostgreSQL 15+ (Debian's, a managed one, or
@@ -51,7 +51,10 @@ export function beginAsCaller(c: Pick<pg.PoolClient, 'escapeLiteral'>, caller: C
 
 /** SET_CALLER_SQL with its two parameters as literals, for the simple protocol. */
 function setCaller(c: Pick<pg.PoolClient, 'escapeLiteral'>, caller: Caller): string {
-  const [role, claims] = callerParams(caller);
+  return setRole(c, callerParams(caller));
+}
+
+function setRole(c: Pick<pg.PoolClient, 'escapeLiteral'>, [role, claims]: [string, string]): string {
   // Replacer functions: a `$&` in the claims must stay text, not become a replacement pattern.
   return SET_CALLER_SQL.replace('$1', () => c.escapeLiteral(role)).replace('$2', () => c.escapeLiteral(claims));
 }
@@ -128,6 +131,9 @@ export async function openPostgres(url: string, max = defaultPoolSize()): Promis
     asCaller<T>(caller: Caller, fn: (sql: Sql) => Promise<T>) {
       // Requests run a fixed set of statements: those are named (prepared once per connection).
       return inTransaction((c) => c.query(beginAsCaller(c, caller)), fn, true);
+    },
+    asService<T>(fn: (sql: Sql) => Promise<T>) {
+      return inTransaction((c) => c.query(`begin; ${setRole(c, SERVICE_PARAMS)}`), fn);
     },
     async statementAsCaller<T>(caller: Caller, text: string) {
       // The simple protocol runs both statements of one string in one implicit transaction, so

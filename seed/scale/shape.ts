@@ -69,6 +69,8 @@ export const scaleIds = {
   instructor: (k: number) => scaleId(`scale-instructor-${k}`),
   company: (c: number) => scaleId(`scale-company-${c}`),
   enrollment: (j: number, k: number) => scaleId(`scale-enrollment-${j}-${k}`),
+  /** Learner j's order of their k-th enrollment, when it was a purchase (scale/commerce.ts). */
+  order: (j: number, k: number) => scaleId(`scale-order-${j}-${k}`),
   learnerEmail: (j: number) => `scale-learner-${j}@${SCALE_EMAIL_DOMAIN}`,
   courseSlug: (i: number) => `scale-course-${i}`,
 };

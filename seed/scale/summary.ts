@@ -14,6 +14,8 @@ export interface ScaleCounts {
   progressRows: number;
   companies: number;
   companyMembers: number;
+  /** Orders of scale learners (theirs and their companies'). */
+  orders: number;
 }
 
 export async function countScale(sql: Sql): Promise<ScaleCounts> {
@@ -35,7 +37,8 @@ export async function countScale(sql: Sql): Promise<ScaleCounts> {
           and user_id in (select id from su)) as "progressRows",
        (select count(*)::int from public.companies where slug like 'scale-company-%') as "companies",
        (select count(*)::int from public.company_members m join public.companies c on c.id = m.company_id
-          where c.slug like 'scale-company-%') as "companyMembers"`,
+          where c.slug like 'scale-company-%') as "companyMembers",
+       (select count(*)::int from public.orders where user_id in (select id from su)) as "orders"`,
     [SCALE_EMAIL_DOMAIN],
   );
   return Object.fromEntries(Object.entries(r!).map(([k, v]) => [k, Number(v)])) as unknown as ScaleCounts;

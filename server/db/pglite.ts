@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Caller, Sql } from '../../edge/db/port.ts';
-import { callerParams, SET_CALLER_SQL } from '../../edge/db/port.ts';
+import { callerParams, SERVICE_PARAMS, SET_CALLER_SQL } from '../../edge/db/port.ts';
 import type { HostDatabase } from './types.ts';
 
 type Tx = Pick<PGlite, 'query'>;
@@ -25,6 +25,12 @@ export async function openPglite(dataDir?: string): Promise<HostDatabase> {
     asCaller<T>(caller: Caller, fn: (sql: Sql) => Promise<T>) {
       return pg.transaction(async (tx) => {
         await tx.query(SET_CALLER_SQL, callerParams(caller));
+        return fn(wrap(tx));
+      });
+    },
+    asService<T>(fn: (sql: Sql) => Promise<T>) {
+      return pg.transaction(async (tx) => {
+        await tx.query(SET_CALLER_SQL, SERVICE_PARAMS);
         return fn(wrap(tx));
       });
     },

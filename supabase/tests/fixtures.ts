@@ -1,5 +1,6 @@
 import { type Caller, callerParams, SET_CALLER_SQL } from '../../edge/db/port.ts';
 import type { HostDatabase } from '../../server/db/types.ts';
+import { seedCommerceFixtures } from './fixtures-commerce.ts';
 
 /**
  * The cast of the RLS matrix and the rows they act on. Ids are fixed and readable
@@ -72,6 +73,20 @@ export const LIVE_SESSION = { free: id(8, 1) };
 
 /** The student's announcement, already read (enrollments add unread welcome notifications). */
 export const NOTIFICATION = { studentRead: id(20, 1) };
+
+/**
+ * Commerce (supabase/tests/fixtures-commerce.ts): a published bundle (the free and the paid
+ * course) and a draft one (the paid course); rules: the published bundle's, an active cart rule,
+ * an inactive seats rule and the draft bundle's; coupons WELCOME10 (10%), SAVE5 (5.00 USD off)
+ * and OLD2020 (expired); tax rates DE (in effect) and FR (ended). Orders, made through the
+ * definer functions as service_role: the student's pending order for the paid course with
+ * WELCOME10 held; the company admin's corporate order of 5 seats for acme, paid, then refunded
+ * in part (invoice and credit note); the other student's order, declined. One demo request.
+ */
+export const BUNDLE = { published: id(30, 1), draft: id(30, 2) };
+export const RULE = { bundle: id(31, 1), cart: id(31, 2), inactive: id(31, 3), draftBundle: id(31, 4) };
+export const COUPON = { welcome: id(32, 1), fixed: id(32, 2), expired: id(32, 3) };
+export const TAX = { de: id(33, 1), frEnded: id(33, 2) };
 
 export function callerOf(role: Role): Caller {
   if (role === 'anon') return { role: 'anon' };
@@ -264,4 +279,5 @@ export async function seedFixtures(db: HostDatabase): Promise<void> {
   await call('student', 'select public.complete_lesson($1)', [LESSON.freePreview]);
   await call('otherStudent', 'select public.complete_lesson($1)', [LESSON.freePreview]);
   await call('employee', 'select public.complete_lesson($1)', [LESSON.freeOpen]);
+  await seedCommerceFixtures(db);
 }

@@ -1,14 +1,18 @@
 import type { Outcome, Role } from './fixtures.ts';
 import {
+  BUNDLE,
   CARD,
   CATEGORY,
   COMPANY,
+  COUPON,
   COURSE,
   LESSON,
   LIVE_SESSION,
   NOTIFICATION,
   ROLES,
+  RULE,
   SECTION,
+  TAX,
   USER,
 } from './fixtures.ts';
 
@@ -29,7 +33,9 @@ import {
  * Company acme: companyAdmin (admin) and employee; company globex: otherStudent.
  * Enrolled in the free course: student, otherStudent, employee; the employee also holds a
  * seat in the paid course. Progress: student and otherStudent completed the free preview,
- * the employee the free open lesson.
+ * the employee the free open lesson. Commerce (fixtures-commerce.ts): bundles, rules, coupons and
+ * tax rates; the student's pending order, the company admin's paid and partly refunded corporate
+ * order for acme, the other student's declined order; a demo request.
  */
 
 /** Tables in exposed schemas, schema-qualified. rls-guard.test.ts demands this equal the database's. */
@@ -47,6 +53,20 @@ export const MATRIX_TABLES = [
   'public.lesson_progress',
   'public.live_sessions',
   'public.notifications',
+  'public.bundles',
+  'public.bundle_courses',
+  'public.pricing_rules',
+  'public.coupons',
+  'public.tax_rates',
+  'public.orders',
+  'public.order_items',
+  'public.coupon_redemptions',
+  'public.payments',
+  'public.payment_events',
+  'public.refunds',
+  'public.invoices',
+  'public.seat_purchases',
+  'public.demo_requests',
   'storage.buckets',
   'storage.objects',
 ] as const;
@@ -123,8 +143,11 @@ export const MATRIX: TableCase[] = [
     `update public.profiles set role = 'instructor' where id = ${lit(USER.employee)}`,       [D,   0,   0,   0,   0,   1,   0,   D]),
   t('public.profiles', 'update', 'own email (no column grant)',
     `update public.profiles set email = 'new@example.test' where id = ${me}`,                [D,   D,   D,   D,   D,   D,   D,   D]),
-  t('public.profiles', 'delete', "the student's profile",
-    `delete from public.profiles where id = ${lit(USER.student)}`,                            [D,   0,   0,   0,   0,   1,   0,   0]),
+  // an account with orders is kept (orders.user_id on delete restrict: invoices are records)
+  t('public.profiles', 'delete', "the student's profile (they have an order)",
+    `delete from public.profiles where id = ${lit(USER.student)}`,                            [D,   0,   0,   0,   0,   FK,  0,   0]),
+  t('public.profiles', 'delete', "the employee's profile (no order)",
+    `delete from public.profiles where id = ${lit(USER.employee)}`,                           [D,   0,   0,   0,   0,   1,   0,   0]),
 
   // instructors: own card; admins all; anyone the cards of instructors with a published course.
   t('public.instructors', 'select', 'every visible card', count('public.instructors'),      [1,   1,   1,   1,   2,   2,   1,   1]),
@@ -366,16 +389,17 @@ export const MATRIX: TableCase[] = [
   // notifications: each user reads, marks read (read_at only) and deletes their own; admins no
   // more than anyone; nobody inserts (triggers and definer code do). Enrollments wrote a welcome
   // each (student 1, other student 1, employee 2: free course and company seat); the student
-  // also has a read announcement (NOTIFICATION.studentRead).
+  // also has a read announcement (NOTIFICATION.studentRead); the company admin was told of the
+  // payment and the refund of the acme order (2).
   t('public.notifications', 'select', 'every visible notification', count('public.notifications'),
-                                                                                             [D,   2,   1,   0,   0,   0,   0,   2]),
+                                                                                             [D,   2,   1,   0,   0,   0,   2,   2]),
   t('public.notifications', 'select', "the student's notifications",
     count(`public.notifications where user_id = ${lit(USER.student)}`),                      [D,   2,   0,   0,   0,   0,   0,   0]),
   t('public.notifications', 'insert', 'a notification for oneself (forging)',
     `insert into public.notifications (user_id, kind, title) values (${me}, 'system', 'Hi')`,
                                                                                              [D,   D,   D,   D,   D,   D,   D,   D]),
   t('public.notifications', 'update', 'own notifications read',
-    `update public.notifications set read_at = now() where user_id = ${me}`,                 [D,   2,   1,   0,   0,   0,   0,   2]),
+    `update public.notifications set read_at = now() where user_id = ${me}`,                 [D,   2,   1,   0,   0,   0,   2,   2]),
   t('public.notifications', 'update', "the student's notifications read (IDOR)",
     `update public.notifications set read_at = now() where user_id = ${lit(USER.student)}`,  [D,   2,   0,   0,   0,   0,   0,   0]),
   t('public.notifications', 'update', 'own notification text (no column grant)',
@@ -383,9 +407,171 @@ export const MATRIX: TableCase[] = [
   t('public.notifications', 'update', 'own notification to another user (no column grant)',
     `update public.notifications set user_id = ${lit(USER.student)} where user_id = ${me}`,  [D,   D,   D,   D,   D,   D,   D,   D]),
   t('public.notifications', 'delete', 'own notifications',
-    `delete from public.notifications where user_id = ${me}`,                                [D,   2,   1,   0,   0,   0,   0,   2]),
+    `delete from public.notifications where user_id = ${me}`,                                [D,   2,   1,   0,   0,   0,   2,   2]),
   t('public.notifications', 'delete', "the student's read announcement (IDOR)",
     `delete from public.notifications where id = ${lit(NOTIFICATION.studentRead)}`,          [D,   1,   0,   0,   0,   0,   0,   0]),
+
+  // bundles: anyone reads published ones; admins read and write all.
+  t('public.bundles', 'select', 'every visible bundle', count('public.bundles'),            [1,   1,   1,   1,   1,   2,   1,   1]),
+  t('public.bundles', 'insert', 'a bundle',
+    `insert into public.bundles (slug, title) values ('new-bundle', 'New')`,                  [D,   D,   D,   D,   D,   1,   D,   D]),
+  t('public.bundles', 'update', "the published bundle's title",
+    `update public.bundles set title = 'Renamed' where id = ${lit(BUNDLE.published)}`,      [D,   0,   0,   0,   0,   1,   0,   0]),
+  t('public.bundles', 'update', 'publish the draft bundle (tampering)',
+    `update public.bundles set status = 'published' where id = ${lit(BUNDLE.draft)}`,       [D,   0,   0,   0,   0,   1,   0,   0]),
+  t('public.bundles', 'update', "the published bundle's currency (its courses are USD)",
+    `update public.bundles set currency = 'EUR' where id = ${lit(BUNDLE.published)}`,       [D,   0,   0,   0,   0, '23514', 0, 0]),
+  t('public.bundles', 'delete', 'the draft bundle',
+    `delete from public.bundles where id = ${lit(BUNDLE.draft)}`,                             [D,   0,   0,   0,   0,   1,   0,   0]),
+
+  // bundle_courses: the courses of published bundles for anyone; admins all.
+  t('public.bundle_courses', 'select', 'every visible bundle course', count('public.bundle_courses'),
+                                                                                             [2,   2,   2,   2,   2,   3,   2,   2]),
+  t('public.bundle_courses', 'insert', 'the draft course into the published bundle',
+    `insert into public.bundle_courses (bundle_id, course_id) values (${lit(BUNDLE.published)}, ${lit(COURSE.draft)})`,
+                                                                                             [D,   D,   D,   D,   D,   1,   D,   D]),
+  t('public.bundle_courses', 'update', "the paid course's position in the published bundle",
+    `update public.bundle_courses set position = 9 where bundle_id = ${lit(BUNDLE.published)} and course_id = ${lit(COURSE.paid)}`,
+                                                                                             [D,   0,   0,   0,   0,   1,   0,   0]),
+  t('public.bundle_courses', 'delete', 'the free course out of the published bundle',
+    `delete from public.bundle_courses where bundle_id = ${lit(BUNDLE.published)} and course_id = ${lit(COURSE.free)}`,
+                                                                                             [D,   0,   0,   0,   0,   1,   0,   0]),
+
+  // pricing_rules: active rules of the cart, seats and published bundles for anyone; admins all.
+  t('public.pricing_rules', 'select', 'every visible rule', count('public.pricing_rules'),  [2,   2,   2,   2,   2,   4,   2,   2]),
+  t('public.pricing_rules', 'insert', 'a seats tier',
+    `insert into public.pricing_rules (scope, min_quantity, percent_bps) values ('seats', 50, 2000)`,
+                                                                                             [D,   D,   D,   D,   D,   1,   D,   D]),
+  t('public.pricing_rules', 'insert', 'a bundle rule without its bundle',
+    `insert into public.pricing_rules (scope, min_quantity, percent_bps) values ('bundle', 2, 1000)`,
+                                                                                             [D,   D,   D,   D,   D, '23514', D, D]),
+  t('public.pricing_rules', 'update', 'the cart rule switched off',
+    `update public.pricing_rules set active = false where id = ${lit(RULE.cart)}`,          [D,   0,   0,   0,   0,   1,   0,   0]),
+  t('public.pricing_rules', 'delete', "the published bundle's rule",
+    `delete from public.pricing_rules where id = ${lit(RULE.bundle)}`,                       [D,   0,   0,   0,   0,   1,   0,   0]),
+
+  // coupons: admins only (anon has no grant).
+  t('public.coupons', 'select', 'every visible coupon', count('public.coupons'),            [D,   0,   0,   0,   0,   3,   0,   0]),
+  t('public.coupons', 'insert', 'a coupon',
+    `insert into public.coupons (code, label, kind, percent_bps) values ('SPRING25', 'Spring', 'percent', 2500)`,
+                                                                                             [D,   D,   D,   D,   D,   1,   D,   D]),
+  t('public.coupons', 'insert', 'a coupon with a lower-case code',
+    `insert into public.coupons (code, label, kind, percent_bps) values ('spring', 'Spring', 'percent', 2500)`,
+                                                                                             [D,   D,   D,   D,   D, '23514', D, D]),
+  t('public.coupons', 'update', 'WELCOME10 to 100% (tampering)',
+    `update public.coupons set percent_bps = 10000 where id = ${lit(COUPON.welcome)}`,       [D,   0,   0,   0,   0,   1,   0,   0]),
+  t('public.coupons', 'delete', 'the expired coupon (never used)',
+    `delete from public.coupons where id = ${lit(COUPON.expired)}`,                          [D,   0,   0,   0,   0,   1,   0,   0]),
+  t('public.coupons', 'delete', 'WELCOME10 (held by an order)',
+    `delete from public.coupons where id = ${lit(COUPON.welcome)}`,                          [D,   0,   0,   0,   0,   FK,  0,   0]),
+
+  // tax_rates: rates not yet ended for anyone; admins all.
+  t('public.tax_rates', 'select', 'every visible tax rate', count('public.tax_rates'),      [1,   1,   1,   1,   1,   2,   1,   1]),
+  t('public.tax_rates', 'insert', 'a tax rate',
+    `insert into public.tax_rates (country, kind, label, rate_bps) values ('GB', 'vat', 'VAT 20%', 2000)`,
+                                                                                             [D,   D,   D,   D,   D,   1,   D,   D]),
+  t('public.tax_rates', 'update', 'the DE rate to 0% (tampering)',
+    `update public.tax_rates set rate_bps = 0 where id = ${lit(TAX.de)}`,                   [D,   0,   0,   0,   0,   1,   0,   0]),
+  t('public.tax_rates', 'delete', 'the ended FR rate',
+    `delete from public.tax_rates where id = ${lit(TAX.frEnded)}`,                           [D,   0,   0,   0,   0,   1,   0,   0]),
+
+  // orders and what hangs off them: the buyer, the company's admins and admins read; nobody
+  // writes directly, admins included (the definer functions do).
+  t('public.orders', 'select', 'every visible order', count('public.orders'),               [D,   1,   1,   0,   0,   3,   1,   0]),
+  t('public.orders', 'select', "acme's orders", count(`public.orders where company_id = ${lit(COMPANY.acme)}`),
+                                                                                             [D,   0,   0,   0,   0,   1,   1,   0]),
+  t('public.orders', 'select', "the student's orders (IDOR)", count(`public.orders where user_id = ${lit(USER.student)}`),
+                                                                                             [D,   1,   0,   0,   0,   1,   0,   0]),
+  t('public.orders', 'insert', 'a paid order for oneself (skipping payment)',
+    `insert into public.orders (user_id, kind, status, currency, subtotal, total, quote, idempotency_key, expires_at)
+     values (${me}, 'single', 'paid', 'USD', 0, 0, '{}', 'forged-order', now())`,             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.orders', 'update', 'own orders to paid (tampering)',
+    `update public.orders set status = 'paid' where user_id = ${me}`,                        [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.orders', 'update', 'own order total to 1 (tampering)',
+    `update public.orders set total = 1, subtotal = 1 where user_id = ${me}`,                [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.orders', 'delete', "the student's order",
+    `delete from public.orders where user_id = ${lit(USER.student)}`,                        [D,   D,   D,   D,   D,   D,   D,   D]),
+
+  t('public.order_items', 'select', 'every visible order item', count('public.order_items'),
+                                                                                             [D,   1,   1,   0,   0,   3,   1,   0]),
+  t('public.order_items', 'insert', "a free item in the student's order",
+    `insert into public.order_items (order_id, kind, course_id, title, seats, unit_amount, list_amount, total_amount)
+     select id, 'course', ${lit(COURSE.draft)}, 'Extra', 1, 0, 0, 0 from public.orders where user_id = ${lit(USER.student)}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.order_items', 'update', 'own order items to zero (tampering)',
+    `update public.order_items set unit_amount = 0, list_amount = 0, total_amount = 0`,      [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.order_items', 'delete', 'every order item', `delete from public.order_items`,   [D,   D,   D,   D,   D,   D,   D,   D]),
+
+  t('public.coupon_redemptions', 'select', 'every visible coupon use', count('public.coupon_redemptions'),
+                                                                                             [D,   1,   0,   0,   0,   1,   0,   0]),
+  t('public.coupon_redemptions', 'insert', 'a WELCOME10 use for the student (IDOR)',
+    `insert into public.coupon_redemptions (coupon_id, order_id, user_id, held_until)
+     select ${lit(COUPON.welcome)}, id, user_id, now() from public.orders where user_id = ${lit(USER.otherStudent)}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.coupon_redemptions', 'update', 'own held coupon released (gaming the limit)',
+    `update public.coupon_redemptions set status = 'released' where user_id = ${me}`,        [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.coupon_redemptions', 'delete', 'every coupon use', `delete from public.coupon_redemptions`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+
+  t('public.payments', 'select', 'every visible payment', count('public.payments'),         [D,   1,   1,   0,   0,   3,   1,   0]),
+  t('public.payments', 'insert', 'a succeeded payment',
+    `insert into public.payments (order_id, provider, status, amount, currency, method)
+     select id, 'local', 'succeeded', total, currency, 'card' from public.orders where user_id = ${me}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.payments', 'update', 'own payments to succeeded (tampering)',
+    `update public.payments set status = 'succeeded'`,                                        [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.payments', 'delete', 'every payment', `delete from public.payments`,             [D,   D,   D,   D,   D,   D,   D,   D]),
+
+  t('public.payment_events', 'select', 'every visible payment event', count('public.payment_events'),
+                                                                                             [D,   0,   0,   0,   0,   2,   0,   0]),
+  t('public.payment_events', 'insert', 'a forged event id (blocking the real one)',
+    `insert into public.payment_events (id, type, outcome) values ('evt_forged', 'paid', 'ignored')`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.payment_events', 'update', 'every event to fulfilled',
+    `update public.payment_events set outcome = 'fulfilled'`,                                 [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.payment_events', 'delete', 'every event (so one is replayed)', `delete from public.payment_events`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+
+  t('public.refunds', 'select', 'every visible refund', count('public.refunds'),            [D,   0,   0,   0,   0,   1,   1,   0]),
+  t('public.refunds', 'insert', 'a refund of the acme order',
+    `insert into public.refunds (order_id, payment_id, amount, currency, kind)
+     select p.order_id, p.id, 1, p.currency, 'learner' from public.payments p`,              [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.refunds', 'update', 'every refund amount', `update public.refunds set amount = 1`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.refunds', 'delete', 'every refund', `delete from public.refunds`,               [D,   D,   D,   D,   D,   D,   D,   D]),
+
+  t('public.invoices', 'select', 'every visible invoice and credit note', count('public.invoices'),
+                                                                                             [D,   0,   0,   0,   0,   2,   2,   0]),
+  t('public.invoices', 'insert', 'an invoice',
+    `insert into public.invoices (number, kind, order_id, user_id, bill_to, currency, lines, subtotal, total)
+     select 'INV-2026-0101-999', 'invoice', id, user_id, '{}', currency, '[]', 0, 0 from public.orders where user_id = ${me}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.invoices', 'update', 'every invoice total to 0', `update public.invoices set total = 0, subtotal = 0, tax = 0, discount = 0`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.invoices', 'delete', 'every invoice', `delete from public.invoices`,             [D,   D,   D,   D,   D,   D,   D,   D]),
+
+  // seat_purchases: the company's admins and admins read; fulfilment and refunds write.
+  t('public.seat_purchases', 'select', 'every visible seat purchase', count('public.seat_purchases'),
+                                                                                             [D,   0,   0,   0,   0,   1,   1,   0]),
+  t('public.seat_purchases', 'insert', 'seats for acme',
+    `insert into public.seat_purchases (company_id, order_id, course_id, seats)
+     select company_id, id, ${lit(COURSE.draft)}, 100 from public.orders where company_id = ${lit(COMPANY.acme)}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.seat_purchases', 'update', "acme's seats to 1000", `update public.seat_purchases set seats = 1000`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.seat_purchases', 'delete', 'every seat purchase', `delete from public.seat_purchases`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+
+  // demo_requests: admins read; the definer function writes (the landing page's form).
+  t('public.demo_requests', 'select', 'every visible demo request', count('public.demo_requests'),
+                                                                                             [D,   0,   0,   0,   0,   1,   0,   0]),
+  t('public.demo_requests', 'insert', 'a demo request',
+    `insert into public.demo_requests (name, email, company, team_size) values ('A', 'a@example.test', 'B', 5)`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.demo_requests', 'update', 'every demo request', `update public.demo_requests set message = 'x'`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.demo_requests', 'delete', 'every demo request', `delete from public.demo_requests`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
 
   // storage: the buckets are the migration's; anyone sees the public one (avatars). Objects: a
   // sample per verb on the student's avatar (given); every bucket, verb and role is in

@@ -32,7 +32,7 @@ export const STATEMENT_TIMEOUT_MS = 30_000;
 
 /**
  * The reads of a table: everything, and one filtered by each key a client filters on
- * (a scale course, a scale learner, a lesson, a company), when the table has that column.
+ * (a scale course, a scale learner, a lesson, a company, an order), when the table has that column.
  */
 export async function readsOf(db: HostDatabase, table: string): Promise<Read[]> {
   const [schema, name] = table.split('.');
@@ -51,6 +51,8 @@ export async function readsOf(db: HostDatabase, table: string): Promise<Read[]> 
     ['user_id', scaleIds.learner(4)],
     ['lesson_id', scaleIds.lesson(1, 2)],
     ['company_id', scaleIds.company(1)],
+    // learner 1's first enrollment was a purchase: its order (seed/scale/commerce.ts)
+    ['order_id', scaleIds.order(1, 1)],
   ];
   return [
     { what: 'every visible row', sql: `select * from ${table}` },
