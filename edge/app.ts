@@ -3,6 +3,12 @@ import { bodyLimit } from 'hono/body-limit';
 import type { PublicConfig } from './api-types.ts';
 import type { JwtVerifier } from './auth/jwt.ts';
 import { catalogRoutes } from './catalog/routes.ts';
+import { adminCommerceRoutes } from './commerce/admin/routes.ts';
+import { bundleRoutes } from './commerce/bundles/routes.ts';
+import { type CommerceConfig, commerceConfig } from './commerce/checkout/config.ts';
+import { checkoutRoutes } from './commerce/checkout/routes.ts';
+import { companyRoutes } from './commerce/companies/routes.ts';
+import { orderRoutes } from './commerce/orders/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import type { Database } from './db/port.ts';
 import { enrollmentRoutes } from './enrollments/routes.ts';
@@ -10,6 +16,7 @@ import { type Env, identify } from './http/context.ts';
 import { AppError, notFound, onError } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { notificationRoutes } from './notifications/routes.ts';
+import type { PaymentProvider } from './payments/port.ts';
 import { profileRoutes } from './profile/routes.ts';
 import { progressRoutes } from './progress/routes.ts';
 import { teachingRoutes } from './teaching/routes.ts';
@@ -26,6 +33,10 @@ export interface EdgeDeps {
   now?: () => Date;
   /** Anonymous catalog answers kept in process (edge/catalog/cache.ts); 0 turns that cache off. */
   catalogCacheEntries?: number;
+  /** The payment provider (edge/payments), chosen once at boot: the local test checkout or Stripe. */
+  payments: PaymentProvider;
+  /** Checkout and orders: the site origin gateways return to, the seller on invoices, the refund policy. */
+  commerce?: CommerceConfig;
 }
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -60,11 +71,22 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
 
   app.use(identify(deps.verifier));
   app.route('/', catalogRoutes(deps.db, now, { cacheEntries: deps.catalogCacheEntries }));
+  app.route('/', bundleRoutes(deps.db, now, { cacheEntries: deps.catalogCacheEntries }));
+  app.route('/', companyRoutes(deps.db, now));
   app.route('/', enrollmentRoutes(deps.db));
   app.route('/', progressRoutes(deps.db));
   app.route('/', dashboardRoutes(deps.db));
   app.route('/', notificationRoutes(deps.db));
   app.route('/', teachingRoutes(deps.db));
+  const commerce = {
+    db: deps.db,
+    payments: deps.payments,
+    now,
+    config: deps.commerce ?? commerceConfig({}, 'http://localhost:8787'),
+  };
+  app.route('/', checkoutRoutes(commerce));
+  app.route('/', orderRoutes(commerce));
+  app.route('/', adminCommerceRoutes({ db: deps.db, payments: deps.payments, now }));
   // Avatar URLs must be on the Supabase project URL the web app is given.
   const projectUrl = (req: Request) => deps.publicConfig(req).supabaseUrl;
   app.route('/', profileRoutes(deps.db, projectUrl));

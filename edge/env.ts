@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { commerceEnvShape } from './commerce/checkout/config.ts';
+import { paymentEnvShape } from './payments/provider.ts';
 
 /** The Edge Function's environment (Supabase mode), parsed once at boot. */
 const schema = z.object({
@@ -9,6 +11,12 @@ const schema = z.object({
   /** The project's JWT secret (Settings → API), set with `supabase secrets set JWT_SECRET=...`. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(20).default(3),
+  /** The web app's public origin: where the payment gateway sends buyers back. */
+  SITE_URL: z.string().url(),
+  ...paymentEnvShape,
+  /** Required here: nothing generates one in an Edge Function, and the local provider signs with it too. */
+  STRIPE_WEBHOOK_SECRET: paymentEnvShape.STRIPE_WEBHOOK_SECRET.unwrap(),
+  ...commerceEnvShape,
 });
 
 export type EdgeEnv = z.infer<typeof schema>;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SECURITY_HEADERS } from '../edge/http/security-headers.ts';
 import { freshPglite, type TestDatabase } from '../tests/support/db.ts';
+import { testPayments } from '../tests/support/edge-harness.ts';
 import { createHostApp } from './app.ts';
 import { parseEnv } from './env.ts';
 
@@ -31,6 +32,7 @@ const host = (env: Record<string, string>, webRoot = '/nonexistent') =>
     db: t.db,
     jwtSecret: SECRET,
     webRoot,
+    payments: testPayments(),
   });
 
 describe('the dev outbox', () => {

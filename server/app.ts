@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { createApp } from '../edge/app.ts';
 import { hs256Verifier } from '../edge/auth/jwt.ts';
+import { commerceConfig } from '../edge/commerce/checkout/config.ts';
 import { securityHeaders } from '../edge/http/security-headers.ts';
+import type { PaymentProvider } from '../edge/payments/port.ts';
 import { createAuthApp } from './auth/app.ts';
 import { anonKey } from './auth/keys.ts';
 import type { HostDatabase } from './db/types.ts';
@@ -29,6 +31,8 @@ export interface HostDeps {
   webRoot: string;
   /** The embedded Realtime service: its REST side is mounted at /realtime/v1. */
   realtime?: RealtimeService;
+  /** The payment provider, chosen at boot (server/main.ts). */
+  payments: PaymentProvider;
 }
 
 /**
@@ -36,7 +40,16 @@ export interface HostDeps {
  * /auth/v1, the dev outbox at /dev/api/outbox, and the built web app for everything else.
  * Every response carries the same security headers (edge/http/security-headers.ts).
  */
-export async function createHostApp({ env, siteUrl, port, db, jwtSecret, webRoot, realtime }: HostDeps): Promise<Hono> {
+export async function createHostApp({
+  env,
+  siteUrl,
+  port,
+  db,
+  jwtSecret,
+  webRoot,
+  realtime,
+  payments,
+}: HostDeps): Promise<Hono> {
   const mailer = outboxMailer(db);
   const anon = await anonKey(jwtSecret);
   const origins = knownOrigins(siteUrl, port, env.HOST);
@@ -68,6 +81,8 @@ export async function createHostApp({ env, siteUrl, port, db, jwtSecret, webRoot
         // The web app links the outbox only for a browser on this machine, the only one it serves.
         devOutbox: env.DEV_OUTBOX && isLoopback(req.headers.get('x-real-ip')),
       }),
+      payments,
+      commerce: commerceConfig(env, siteUrl),
     }),
   );
   app.route(

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { commerceEnvShape } from '../edge/commerce/checkout/config.ts';
+import { paymentEnvShape } from '../edge/payments/provider.ts';
 
 /** The Node host's environment, parsed once at boot. A bad value fails the start clearly. */
 const schema = z.object({
@@ -46,6 +48,9 @@ const schema = z.object({
    */
   DEV_OUTBOX: z.enum(['true', 'false']).optional(),
   NODE_ENV: z.string().default('development'),
+  /** Stripe keys (local test checkout without them) and the seller and refund settings: docs/payments.md. */
+  ...paymentEnvShape,
+  ...commerceEnvShape,
 });
 
 export type Env = Omit<z.infer<typeof schema>, 'DEV_OUTBOX' | 'SEED'> & { DEV_OUTBOX: boolean; SEED: boolean };

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type HttpBindings, serve } from '@hono/node-server';
+import { startOrderExpiry } from '../edge/commerce/checkout/expiry.ts';
+import { createPaymentProvider } from '../edge/payments/provider.ts';
 import { isSeeded, seed } from '../seed/seed.ts';
 import { createHostApp } from './app.ts';
 import { startBanner } from './banner.ts';
@@ -10,6 +12,7 @@ import { migrate } from './db/migrate.ts';
 import { openHostDatabase } from './db/open.ts';
 import { drainAfterResponse } from './drain.ts';
 import { parseEnv } from './env.ts';
+import { stripeWebhookSecret } from './payments-secret.ts';
 import { createRealtime, type RealtimeService } from './realtime/service.ts';
 import { jwtSecret } from './secrets.ts';
 
@@ -27,7 +30,10 @@ async function main() {
         '(the database holds password-reset tokens)\n',
     );
   }
+  // The webhook signing secret: STRIPE_WEBHOOK_SECRET, or (local provider) generated into the data dir.
+  const webhookSecret = stripeWebhookSecret(env);
   const db = await openHostDatabase(env);
+  let stopOrderExpiry = () => {};
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -35,6 +41,7 @@ async function main() {
     log(`${signal}: closing the database cleanly…`);
     // Realtime sockets first: an upgraded socket would hold the HTTP server open.
     await realtime?.close();
+    stopOrderExpiry();
     // Let requests in flight finish (at most a few seconds), then close the database.
     await Promise.race([
       new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined))),
@@ -60,6 +67,8 @@ async function main() {
   }
 
   const secret = jwtSecret(env);
+  // Pending orders past their checkout's end release their coupon holds, every minute.
+  stopOrderExpiry = startOrderExpiry(db);
   const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
   // The app is built once the port is known (PORT=0 picks one), since mail links need it.
   let app: Awaited<ReturnType<typeof createHostApp>> | undefined;
@@ -91,7 +100,18 @@ async function main() {
         .then((rt) => {
           realtime = rt;
           if (server) rt.attach(server as import('node:http').Server);
-          return createHostApp({ env, siteUrl, port: info.port, db, jwtSecret: secret, webRoot, realtime: rt });
+          // Chosen once: Stripe with STRIPE_SECRET_KEY, else the local test checkout on this site.
+          const payments = createPaymentProvider({ ...env, webhookSecret, siteUrl });
+          return createHostApp({
+            env,
+            siteUrl,
+            port: info.port,
+            db,
+            jwtSecret: secret,
+            webRoot,
+            realtime: rt,
+            payments,
+          });
         })
         .then(
           (built) => {

@@ -2,7 +2,7 @@
 // the caller's role and claims (db.statementAsCaller), and no transaction at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPostgres, TEST_DATABASE_URL, type TestDatabase } from '../../tests/support/db.ts';
-import { ids, makeEdgeHarness, TEST_SECRET } from '../../tests/support/edge-harness.ts';
+import { ids, makeEdgeHarness, TEST_SECRET, testPayments } from '../../tests/support/edge-harness.ts';
 import { createApp } from '../app.ts';
 import { hs256Verifier } from '../auth/jwt.ts';
 import type { Caller, Database, Sql } from '../db/port.ts';
@@ -42,6 +42,7 @@ describe('catalog cache round trips on PostgreSQL', () => {
         supabaseAnonKey: 'anon-key',
         devOutbox: false,
       }),
+      payments: testPayments(),
     });
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 // The catalog cache as a client sees it: ETag/304, Cache-Control, and nothing stale after a change.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type EdgeHarness, ids, makeEdgeHarness, TEST_SECRET } from '../../tests/support/edge-harness.ts';
+import { type EdgeHarness, ids, makeEdgeHarness, TEST_SECRET, testPayments } from '../../tests/support/edge-harness.ts';
 import type { CourseDetail, CourseList } from '../api-types.ts';
 import { createApp } from '../app.ts';
 import { hs256Verifier } from '../auth/jwt.ts';
@@ -45,6 +45,7 @@ beforeAll(async () => {
       supabaseAnonKey: 'anon-key',
       devOutbox: false,
     }),
+    payments: testPayments(),
     now: () => clock,
   });
 });

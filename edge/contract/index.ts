@@ -3,8 +3,11 @@
  * inferred from them. edge/ validates requests with the schemas; web/ imports only the
  * types (through edge/api-types.ts, `import type`), so no schema ships in the web bundle.
  */
+export * from './bundles.ts';
 export * from './catalog.ts';
 export * from './checkout.ts';
+export * from './checkout-session.ts';
+export * from './commerce-admin.ts';
 export * from './dashboard.ts';
 export * from './enrollment.ts';
 export * from './notifications.ts';

@@ -38,6 +38,28 @@ describe('onError', () => {
     expect(lines).toEqual([]);
   });
 
+  it('answers a delete that other rows still refer to with a 409 on both engines, a missing reference with a 400', async () => {
+    const refused = [
+      {
+        code: '23001',
+        message: 'update or delete on table "orders" violates RESTRICT setting of foreign key constraint',
+      },
+      {
+        code: '23503',
+        message: 'update or delete on table "profiles" violates foreign key constraint "orders_user_id_fkey"',
+      },
+    ];
+    for (const e of refused) {
+      const res = await failingWith(Object.assign(new Error(e.message), { code: e.code })).request('/x');
+      expect(res.status, e.code).toBe(409);
+      expect(await res.json()).toEqual({ error: { code: 'conflict', message: 'it is still in use' } });
+    }
+    const missing = await failingWith(
+      Object.assign(new Error('insert or update on table "orders" violates foreign key constraint'), { code: '23503' }),
+    ).request('/x');
+    expect(missing.status).toBe(400);
+  });
+
   it('answers a body cut off by the client with a 400 and logs nothing', async () => {
     const lines = await logged(async () => {
       const res = await failingWith(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })).request('/x');

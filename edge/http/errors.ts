@@ -44,8 +44,13 @@ function fromPostgres(err: { code?: unknown; message?: unknown; hint?: unknown }
         : new AppError(409, 'conflict', message);
     case '23505':
       return conflict('that already exists');
+    case '23001': // restrict_violation (PostgreSQL 17, PGlite): other rows still refer to it
+      return conflict('it is still in use');
     case '23503':
-      return badRequest('a referenced record does not exist');
+      // PostgreSQL 15 reports a refused delete with the same code as a missing reference.
+      return /^update or delete on/.test(message)
+        ? conflict('it is still in use')
+        : badRequest('a referenced record does not exist');
     case '23514':
     case '23502':
     case '22P02':

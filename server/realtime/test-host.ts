@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type HttpBindings, type ServerType, serve } from '@hono/node-server';
 import { createClient, type RealtimeChannel, type SupabaseClient } from '@supabase/supabase-js';
+import { testPayments } from '../../tests/support/edge-harness.ts';
 import { createHostApp } from '../app.ts';
 import { anonKey, serviceRoleKey } from '../auth/keys.ts';
 import type { HostDatabase } from '../db/types.ts';
@@ -47,6 +48,7 @@ export async function startHost(
     jwtSecret: SECRET,
     webRoot: '/nonexistent',
     realtime,
+    payments: testPayments(),
   });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve(

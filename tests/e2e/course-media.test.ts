@@ -57,6 +57,7 @@ const fileInput = () => page.getByLabel('Choose a video, PDF or image');
 describe("the instructor's media library", () => {
   it('is reached from the header, lists the courses and passes axe', async () => {
     await signIn('instructor@demo.test');
+    await page.getByRole('button', { name: 'Account' }).click();
     await page.getByRole('link', { name: 'Teaching' }).click();
     await page.waitForURL(/\/teach$/);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Teaching' }));
@@ -127,6 +128,8 @@ describe("the instructor's media library", () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expectVisible(page.getByRole('link', { name: 'Sign in' }));
     await signIn('student@demo.test');
+    await page.getByRole('button', { name: 'Account' }).click();
+    await expectVisible(page.getByRole('link', { name: 'Orders' }));
     await expectHidden(page.getByRole('link', { name: 'Teaching' }));
     await page.goto(`${server.url}/teach`);
     await expectVisible(page.getByText('This page is for instructors.'));

@@ -58,6 +58,7 @@ describe('the profile page', () => {
     await page.getByLabel('Email').fill('student@demo.test');
     await page.getByLabel('Password').fill('learn-demo-2026');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Account' }).click();
     await expectVisible(page.getByRole('link', { name: 'Profile' }));
     await page.getByRole('link', { name: 'Profile' }).click();
     await page.waitForURL(/\/profile$/);
@@ -107,8 +108,8 @@ describe('the profile page', () => {
     expect(src).toMatch(/\/storage\/v1\/object\/public\/avatars\/[0-9a-f-]{36}\/avatar-[0-9a-z]+\.png$/);
     // Served publicly by Storage: the image loads.
     await expectEventually(() => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
-    // The header's profile link shows it too.
-    const headerAvatar = page.getByRole('link', { name: 'Profile' }).locator('img');
+    // The header's account button shows it too.
+    const headerAvatar = page.getByRole('button', { name: 'Account' }).locator('img');
     await expectEventually(() => headerAvatar.getAttribute('src')).toBe(src);
 
     // Saved on the profile: still there after a reload.

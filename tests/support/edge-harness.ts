@@ -1,7 +1,10 @@
 import { SignJWT } from 'jose';
 import { createApp } from '../../edge/app.ts';
 import { hs256Verifier } from '../../edge/auth/jwt.ts';
+import type { CommerceConfig } from '../../edge/commerce/checkout/config.ts';
 import type { JwtClaims } from '../../edge/db/port.ts';
+import { createLocalProvider } from '../../edge/payments/local.ts';
+import type { PaymentProvider } from '../../edge/payments/port.ts';
 import type { HostDatabase } from '../../server/db/types.ts';
 import { freshPglite } from './db.ts';
 
@@ -11,6 +14,10 @@ import { freshPglite } from './db.ts';
  */
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
+/** The local payment provider's webhook secret in app.request tests. */
+export const TEST_WEBHOOK_SECRET = 'whsec_test_harness_secret_0123456789abcdef';
+export const testPayments = () =>
+  createLocalProvider({ siteUrl: 'http://localhost:8787', webhookSecret: TEST_WEBHOOK_SECRET });
 
 export const ids = {
   student: '00000000-0000-4000-8000-000000000001',
@@ -101,6 +108,9 @@ export interface EdgeHarnessOptions {
    * (seed/), for tests that want every shape the product ships; its ids come from seed/ids.ts.
    */
   data?: 'fixture' | 'demo';
+  /** The payment provider (default: the local one, signing with TEST_WEBHOOK_SECRET). */
+  payments?: PaymentProvider;
+  commerce?: CommerceConfig;
 }
 
 export async function makeEdgeHarness(opts: EdgeHarnessOptions = {}): Promise<EdgeHarness> {
@@ -122,6 +132,8 @@ export async function makeEdgeHarness(opts: EdgeHarnessOptions = {}): Promise<Ed
       supabaseAnonKey: 'anon-key',
       devOutbox: true,
     }),
+    payments: opts.payments ?? testPayments(),
+    commerce: opts.commerce,
   });
   const token = (userId: string, overrides: Partial<JwtClaims> = {}) =>
     signToken({

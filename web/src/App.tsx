@@ -17,6 +17,14 @@ import { matchesRoute, ROUTES } from './routes.ts';
 const Catalog = lazy(() => import('./pages/Catalog.tsx'));
 const CourseDetails = lazy(() => import('./pages/CourseDetails.tsx'));
 const ForCompanies = lazy(() => import('./pages/ForCompanies.tsx'));
+const Cart = lazy(() => import('./pages/Cart.tsx'));
+const Checkout = lazy(() => import('./pages/Checkout.tsx'));
+const TestCheckout = lazy(() => import('./pages/TestCheckout.tsx'));
+const Orders = lazy(() => import('./pages/Orders.tsx'));
+const OrderDetail = lazy(() => import('./pages/OrderDetail.tsx'));
+const Bundles = lazy(() => import('./pages/Bundles.tsx'));
+const BundleDetails = lazy(() => import('./pages/BundleDetails.tsx'));
+const Company = lazy(() => import('./pages/Company.tsx'));
 const About = lazy(() => import('./pages/About.tsx'));
 const SignIn = lazy(() => import('./pages/SignIn.tsx'));
 const SignUp = lazy(() => import('./pages/SignUp.tsx'));
@@ -27,6 +35,7 @@ const Player = lazy(() => import('./pages/Player.tsx'));
 const Profile = lazy(() => import('./pages/Profile.tsx'));
 const Teach = lazy(() => import('./pages/Teach.tsx'));
 const CourseMedia = lazy(() => import('./pages/CourseMedia.tsx'));
+const AdminCommerce = lazy(() => import('./pages/AdminCommerce.tsx'));
 const DevOutbox = lazy(() => import('./pages/DevOutbox.tsx'));
 
 /**
@@ -104,6 +113,14 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.catalog} component={Catalog} preload={preload.catalog} />
         <Route path={ROUTES.course} component={CourseDetails} preload={preload.course} />
         <Route path={ROUTES.forCompanies} component={ForCompanies} />
+        <Route path={ROUTES.cart} component={Cart} />
+        <Route path={ROUTES.checkout} component={Checkout} />
+        <Route path={ROUTES.testCheckout} component={TestCheckout} />
+        <Route path={ROUTES.orders} component={Orders} />
+        <Route path={ROUTES.order} component={OrderDetail} />
+        <Route path={ROUTES.bundles} component={Bundles} />
+        <Route path={ROUTES.bundle} component={BundleDetails} />
+        <Route path={ROUTES.company} component={Company} />
         <Route path={ROUTES.about} component={About} />
         <Route path={ROUTES.signIn} component={SignIn} />
         <Route path={ROUTES.signUp} component={SignUp} />
@@ -114,6 +131,7 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.profile} component={Profile} />
         <Route path={ROUTES.teach} component={Teach} />
         <Route path={ROUTES.courseMedia} component={CourseMedia} />
+        <Route path={ROUTES.adminCommerce} component={AdminCommerce} />
         <Route
           path={ROUTES.devOutbox}
           component={showDevOutbox(props.config, location.hostname) ? DevOutbox : NotFound}

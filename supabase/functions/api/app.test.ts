@@ -9,6 +9,8 @@ const env = (url: string) => ({
   SUPABASE_ANON_KEY: 'anon-key-anon-key-anon-key',
   SUPABASE_DB_URL: url,
   JWT_SECRET: TEST_SECRET,
+  SITE_URL: 'https://learn.example.com',
+  STRIPE_WEBHOOK_SECRET: 'whsec_test_function_secret_0123456789',
 });
 
 describe('the api Edge Function', () => {

@@ -2,13 +2,13 @@ import { A, type RouteSectionProps, useIsRouting, useLocation, useNavigate } fro
 import { createEffect, createSignal, ErrorBoundary, on, onCleanup, Show, Suspense } from 'solid-js';
 import { useApp } from '../lib/context.ts';
 import { showDevOutbox } from '../lib/dev-outbox.ts';
-import { currentProfile } from '../lib/profile.ts';
 import { SITE_NAME } from '../lib/site.ts';
 import { createAction } from '../lib/submit.ts';
+import { AccountMenu } from './AccountMenu.tsx';
+import { CartLink } from './CartLink.tsx';
 import { Loading } from './Notices.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 import { PageError } from './PageError.tsx';
-import { ProfileLink } from './ProfileLink.tsx';
 
 /** The frame around every page: skip link, header, main, footer. */
 export function Layout(props: RouteSectionProps) {
@@ -107,11 +107,6 @@ function Header() {
 
   // Phones: the links and account actions fold into a menu, so the header stays one row.
   const [menuOpen, setMenuOpen] = createSignal(false);
-  // The profile (loaded by ProfileLink) says whether the user teaches.
-  const teaches = () => {
-    const role = currentProfile()?.role;
-    return auth.state.status === 'signed-in' && (role === 'instructor' || role === 'admin');
-  };
   let menuButton: HTMLButtonElement | undefined;
   createEffect(
     on(
@@ -164,6 +159,11 @@ function Header() {
                 </A>
               </li>
               <li>
+                <A href="/bundles" activeClass="active">
+                  Bundles
+                </A>
+              </li>
+              <li>
                 <A href="/for-companies" activeClass="active">
                   For companies
                 </A>
@@ -171,6 +171,7 @@ function Header() {
             </ul>
           </nav>
           <div class="account">
+            <CartLink />
             <Show when={auth.state.status === 'signed-out'}>
               <A href="/signin" class="button button-ghost">
                 Sign in
@@ -184,12 +185,7 @@ function Header() {
               <A href="/dashboard" class="button button-ghost" activeClass="active">
                 My learning
               </A>
-              <Show when={teaches()}>
-                <A href="/teach" class="button button-ghost" activeClass="active">
-                  Teaching
-                </A>
-              </Show>
-              <ProfileLink />
+              <AccountMenu />
               <button type="button" class="button button-secondary" onClick={signOut} disabled={busy()}>
                 Sign out
               </button>

@@ -163,6 +163,13 @@ export function createApi(getToken: () => Promise<string | null>, firstData?: Fi
         { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(changes) },
         await getToken(),
       ),
+    /** Typed GET and POST for feature modules (web/src/lib/*-api.ts): the same token, first data and errors. */
+    getJson: get,
+    postJson: post,
+    /** Any call with the user's token and the API's errors, for requests with headers of their own (Idempotency-Key). */
+    send: async <T>(path: string, init: RequestInit) => request<T>(path, init, await getToken()),
+    /** The user's access token, for downloads the page saves itself (invoice PDFs). */
+    accessToken: getToken,
     /** Embedded mode only. No token: the outbox is a development tool, not user data. */
     outbox: () => request<{ items: OutboxMail[] }>('/dev/api/outbox', { method: 'GET' }, null),
   };

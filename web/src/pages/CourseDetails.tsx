@@ -3,6 +3,7 @@ import { createSignal, For, Match, Show, Suspense, Switch } from 'solid-js';
 import type { CourseDetail, InstructorCard, SyllabusSection } from '../../../edge/api-types.ts';
 import { Badges } from '../components/Badges.tsx';
 import { CourseCover } from '../components/CourseCover.tsx';
+import { InBundles } from '../components/InBundles.tsx';
 import { Later } from '../components/Later.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import { ErrorMessage, ErrorNotice } from '../components/Notices.tsx';
@@ -10,6 +11,7 @@ import { ProgressBar } from '../components/ProgressBar.tsx';
 import { SkeletonBlock } from '../components/Skeleton.tsx';
 import { Stars } from '../components/Stars.tsx';
 import { isApiError } from '../lib/api.ts';
+import { addToCart, inCart } from '../lib/cart.ts';
 import { useApp } from '../lib/context.ts';
 import { DIFFICULTY_LABELS, formatDuration, formatMoney, LESSON_TYPE_LABELS, plural } from '../lib/format.ts';
 import { initials } from '../lib/placeholder.ts';
@@ -190,6 +192,8 @@ function CourseView(props: { course: CourseDetail; onEnrolled: (e: Enrollment) =
               </Show>
             </section>
 
+            <InBundles courseSlug={c().slug} />
+
             <Syllabus sections={c().sections} lessonTotal={lessonTotal()} minutesTotal={minutesTotal()} />
 
             <InstructorBio instructor={c().instructor} />
@@ -282,6 +286,9 @@ function EnrollActions(props: {
             </>
           )}
         </Match>
+        <Match when={c().price.amount > 0}>
+          <BuyActions course={c()} compact={props.compact} />
+        </Match>
         <Match when={auth.state.status === 'signed-out'}>
           <A href={`/signin?next=${encodeURIComponent(here())}`} class="button button-primary button-block">
             Sign in to enroll
@@ -306,6 +313,37 @@ function EnrollActions(props: {
         </Match>
       </Switch>
     </div>
+  );
+}
+
+/** A paid course: "Buy now" goes to the Payment page with this course; "Add to cart" keeps it for later. */
+function BuyActions(props: { course: CourseDetail; compact?: boolean }) {
+  const { announce } = useApp();
+  const c = () => props.course;
+  const add = () => {
+    if (addToCart({ kind: 'course', id: c().id, title: c().title })) announce(`${c().title} is in your cart.`);
+    else announce('Your cart is full. Remove something first.');
+  };
+  return (
+    <>
+      <A href={`/checkout?course=${encodeURIComponent(c().id)}`} class="button button-primary button-block">
+        Buy now
+      </A>
+      <Show when={!props.compact}>
+        <Show
+          when={inCart('course', c().id)}
+          fallback={
+            <button type="button" class="button button-secondary button-block" onClick={add}>
+              Add to cart
+            </button>
+          }
+        >
+          <A href="/cart" class="button button-secondary button-block">
+            In your cart: view cart
+          </A>
+        </Show>
+      </Show>
+    </>
   );
 }
 

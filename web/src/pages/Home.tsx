@@ -98,6 +98,14 @@ export default function Home() {
         </section>
       </Later>
       <Later>
+        <section class="container section" aria-labelledby="bundles-title">
+          <h2 id="bundles-title">Save with bundles</h2>
+          <p>Courses that belong together, for less than buying them one by one.</p>
+          <A href="/bundles" class="button button-secondary">
+            Browse bundles
+          </A>
+        </section>
+
         <section class="band" aria-labelledby="companies-title">
           <div class="container band-inner">
             <div>

@@ -83,7 +83,7 @@ function ProfilePage() {
                 <Show
                   when={profile().profileImageUrl}
                   fallback={
-                    <span class="avatar avatar-large" role="img" aria-label="No avatar yet">
+                    <span class="avatar avatar-initials avatar-large" role="img" aria-label="No avatar yet">
                       {initials(profile().firstName, profile().lastName, profile().email)}
                     </span>
                   }

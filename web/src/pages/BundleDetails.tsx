@@ -1,0 +1,83 @@
+import { A, createAsync, useParams } from '@solidjs/router';
+import { For, Match, Show, Suspense, Switch } from 'solid-js';
+import { BundleCard } from '../components/BundleCard.tsx';
+import { CourseCard } from '../components/CourseCard.tsx';
+import { ErrorNotice } from '../components/Notices.tsx';
+import { SkeletonBlock } from '../components/Skeleton.tsx';
+import { isApiError } from '../lib/api.ts';
+import { bundleQueries } from '../lib/bundles-api.ts';
+import { useApp } from '../lib/context.ts';
+import { refetch, settle } from '../lib/queries.ts';
+import { usePageTitle } from '../lib/title.ts';
+import { NotFoundContent } from './NotFound.tsx';
+import '../styles/bundles.css';
+
+/** /bundles/:slug: one bundle, its price and rules, and its courses as catalog cards. */
+export default function BundleDetails() {
+  const params = useParams<{ slug: string }>();
+  const { api } = useApp();
+  const bq = bundleQueries(api);
+  const bundle = createAsync(() => settle(bq.bundle(params.slug)));
+  const failure = () => {
+    const r = bundle();
+    return r && !r.ok ? { error: r.error } : undefined;
+  };
+  const loaded = () => {
+    const r = bundle();
+    return r?.ok ? r.value : undefined;
+  };
+  usePageTitle(() => 'Bundle');
+
+  return (
+    <Suspense fallback={<SkeletonBlock height={30} label="Loading the bundle…" class="container" />}>
+      <Switch>
+        <Match when={failure()}>
+          {(f) => (
+            <Show
+              when={!isApiError(f().error, 'not_found')}
+              fallback={
+                <>
+                  <Title text="Bundle not found" />
+                  <NotFoundContent title="Bundle not found" message="This bundle does not exist or is not on sale." />
+                </>
+              }
+            >
+              <div class="container section">
+                <h1>Bundle</h1>
+                <ErrorNotice error={f().error} retry={() => refetch(bq.bundle, params.slug)} />
+              </div>
+            </Show>
+          )}
+        </Match>
+        <Match when={loaded()}>
+          {(b) => (
+            <div class="container section bundle-page">
+              <Title text={b().title} />
+              <nav aria-label="Breadcrumb" class="breadcrumb">
+                <ol>
+                  <li>
+                    <A href="/bundles">Bundles</A>
+                  </li>
+                </ol>
+              </nav>
+              <div class="bundle-page-layout">
+                <BundleCard bundle={b()} headingLevel={1} />
+                <section aria-labelledby="bundle-courses-title">
+                  <h2 id="bundle-courses-title">The courses</h2>
+                  <div class="card-grid">
+                    <For each={b().courseCards}>{(course) => <CourseCard course={course} headingLevel={3} />}</For>
+                  </div>
+                </section>
+              </div>
+            </div>
+          )}
+        </Match>
+      </Switch>
+    </Suspense>
+  );
+}
+
+function Title(props: { text: string }) {
+  usePageTitle(() => props.text);
+  return null;
+}
