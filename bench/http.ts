@@ -12,7 +12,23 @@ export interface HttpTarget {
   headers?: Record<string, string>;
   /** The status every answer must have; anything else counts as a failure. */
   status?: number;
+  /** 'GET' unless set. */
+  method?: 'GET' | 'POST';
+  /** Request bodies, cycled with the paths (request i: paths[i % paths.length], bodies[i]). */
+  bodies?: string[];
+  /** Replace `[<id>]` in every request with a new unique id (autocannon's idReplacement): one idempotency key per request. */
+  idReplacement?: boolean;
 }
+
+const requests = (t: HttpTarget) =>
+  t.bodies
+    ? t.bodies.map((body, i) => ({
+        method: t.method ?? 'POST',
+        path: t.paths[i % t.paths.length]!,
+        headers: t.headers ?? {},
+        body,
+      }))
+    : t.paths.map((path) => ({ method: t.method ?? 'GET', path, headers: t.headers ?? {} }));
 
 async function run(base: string, target: HttpTarget, seconds: number, connections: number, samples: number[] | null) {
   let failures = 0;
@@ -21,7 +37,8 @@ async function run(base: string, target: HttpTarget, seconds: number, connection
     url: `${base}${target.paths[0]}`,
     connections,
     duration: seconds,
-    requests: target.paths.map((path) => ({ method: 'GET', path, headers: target.headers ?? {} })),
+    requests: requests(target),
+    idReplacement: target.idReplacement ?? false,
   }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     if (statusCode !== (target.status ?? 200)) failures++;
