@@ -101,7 +101,11 @@ describe('the app page with its first data', () => {
   it('asks the API as an anonymous visitor: no cookie or token of the visitor goes with it', async () => {
     asked.length = 0;
     await page('/courses/html-css', { authorization: 'Bearer abc' });
-    expect(asked.map((r) => new URL(r.url).pathname).sort()).toEqual(['/api/config', '/api/courses/html-css']);
+    expect(asked.map((r) => new URL(r.url).pathname).sort()).toEqual([
+      '/api/config',
+      '/api/courses/html-css',
+      '/api/courses/html-css/bundles',
+    ]);
     for (const r of asked) {
       expect(r.headers.get('authorization')).toBeNull();
       expect(r.headers.get('cookie')).toBeNull();

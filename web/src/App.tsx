@@ -4,6 +4,7 @@ import type { PublicConfig } from '../../edge/api-types.ts';
 import { Layout } from './components/Layout.tsx';
 import { createApi } from './lib/api.ts';
 import { createAuth } from './lib/auth.ts';
+import { bundleQueries } from './lib/bundles-api.ts';
 import { parseCatalogQuery, toApiQuery } from './lib/catalog-query.ts';
 import { AppContext, type AppServices } from './lib/context.ts';
 import { showDevOutbox } from './lib/dev-outbox.ts';
@@ -97,7 +98,11 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
       void queries.courses(toApiQuery(parseCatalogQuery(location.search)));
       void queries.categories();
     },
-    course: ({ params }: RoutePreloadFuncArgs) => void queries.course(params.slug!),
+    course: ({ params }: RoutePreloadFuncArgs) => {
+      void queries.course(params.slug!);
+      // "See in bundle" renders later (components/InBundles.tsx); its answer is in the first data now.
+      void bundleQueries(api).courseBundles(params.slug!);
+    },
     dashboard: () => (signedOut() ? undefined : void queries.dashboard()),
     player: ({ params }: RoutePreloadFuncArgs) => {
       if (signedOut()) return;

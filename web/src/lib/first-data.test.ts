@@ -17,7 +17,7 @@ describe('firstDataFor', () => {
     expect(firstDataFor('/courses/', '')).toMatchObject({ page: 'src/pages/Catalog.tsx' });
     expect(firstDataFor('/courses/html-css-foundations', '?x=1')).toEqual({
       page: 'src/pages/CourseDetails.tsx',
-      api: ['/api/courses/html-css-foundations'],
+      api: ['/api/courses/html-css-foundations', '/api/courses/html-css-foundations/bundles'],
     });
   });
 

@@ -42,7 +42,9 @@ export function firstDataFor(pathname: string, search: string): FirstData {
   }
   if (matchesRoute(ROUTES.course, pathname)) {
     const slug = pathname.split('/').filter(Boolean)[1]!;
-    return { page: 'src/pages/CourseDetails.tsx', api: [`/api/courses/${encodeURIComponent(slug)}`] };
+    const course = `/api/courses/${encodeURIComponent(slug)}`;
+    // The course and its "See in bundle" list (components/InBundles.tsx).
+    return { page: 'src/pages/CourseDetails.tsx', api: [course, `${course}/bundles`] };
   }
   return { api: [] };
 }
