@@ -13,27 +13,10 @@ import { jsonBody, param } from '../../http/validate.ts';
 import type { LocalPaymentProvider, PaymentOutcome } from '../../payments/local.ts';
 import { type PaymentProvider, PaymentProviderError, WebhookSignatureError } from '../../payments/port.ts';
 import { cardOutcome } from '../../payments/test-cards.ts';
+import { providerFailure } from '../provider-failure.ts';
 import { adminCompanies, orderForPayment, type PaymentOrder } from './queries.ts';
 import { afterPaymentPath, type CheckoutDeps, priceRequest, startCheckout } from './service.ts';
 import { deliverWebhook } from './webhook.ts';
-
-/** A gateway that failed or refused: 503 when a retry may work, else 502. Never an opaque 500. */
-export function providerFailure(c: Context, err: PaymentProviderError): Response {
-  return err.retryable
-    ? c.json(
-        {
-          error: {
-            code: 'payment_provider_unavailable',
-            message: 'the payment provider could not be reached: try again',
-          },
-        },
-        503,
-        {
-          'retry-after': '5',
-        },
-      )
-    : c.json({ error: { code: 'payment_provider_error', message: 'the payment provider refused the request' } }, 502);
-}
 
 const isLocal = (p: PaymentProvider): p is LocalPaymentProvider => p.name === 'local' && 'paymentEvent' in p;
 

@@ -9,7 +9,7 @@ import { renderInvoicePdf } from '../../invoices/pdf.ts';
 import type { InvoiceDocument } from '../../invoices/types.ts';
 import { type PaymentProvider, PaymentProviderError } from '../../payments/port.ts';
 import type { CommerceConfig } from '../checkout/config.ts';
-import { providerFailure } from '../checkout/routes.ts';
+import { providerFailure } from '../provider-failure.ts';
 import { learnerRefund } from './policy.ts';
 import { invoiceById, listOrders, orderFacts, orderInvoice, orderRecords, refundOrder } from './queries.ts';
 

@@ -8,3 +8,9 @@ export function usePageTitle(title: () => string | null | undefined): void {
     document.title = t ? `${t} · ${SITE_NAME}` : SITE_NAME;
   });
 }
+
+/** usePageTitle as a component, for a title known only inside a branch of the page (`<PageTitle text=… />`). */
+export function PageTitle(props: { text: string }): null {
+  usePageTitle(() => props.text);
+  return null;
+}

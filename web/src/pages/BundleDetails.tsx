@@ -1,15 +1,13 @@
 import { A, createAsync, useParams } from '@solidjs/router';
-import { For, Match, Show, Suspense, Switch } from 'solid-js';
+import { For, Match, Suspense, Switch } from 'solid-js';
 import { BundleCard } from '../components/BundleCard.tsx';
 import { CourseCard } from '../components/CourseCard.tsx';
-import { ErrorNotice } from '../components/Notices.tsx';
 import { SkeletonBlock } from '../components/Skeleton.tsx';
-import { isApiError } from '../lib/api.ts';
 import { bundleQueries } from '../lib/bundles-api.ts';
 import { useApp } from '../lib/context.ts';
 import { refetch, settle } from '../lib/queries.ts';
-import { usePageTitle } from '../lib/title.ts';
-import { NotFoundContent } from './NotFound.tsx';
+import { PageTitle, usePageTitle } from '../lib/title.ts';
+import { LoadFailure } from './NotFound.tsx';
 import '../styles/bundles.css';
 
 /** /bundles/:slug: one bundle, its price and rules, and its courses as catalog cards. */
@@ -33,26 +31,18 @@ export default function BundleDetails() {
       <Switch>
         <Match when={failure()}>
           {(f) => (
-            <Show
-              when={!isApiError(f().error, 'not_found')}
-              fallback={
-                <>
-                  <Title text="Bundle not found" />
-                  <NotFoundContent title="Bundle not found" message="This bundle does not exist or is not on sale." />
-                </>
-              }
-            >
-              <div class="container section">
-                <h1>Bundle</h1>
-                <ErrorNotice error={f().error} retry={() => refetch(bq.bundle, params.slug)} />
-              </div>
-            </Show>
+            <LoadFailure
+              error={f().error}
+              what="Bundle"
+              notFoundMessage="This bundle does not exist or is not on sale."
+              retry={() => refetch(bq.bundle, params.slug)}
+            />
           )}
         </Match>
         <Match when={loaded()}>
           {(b) => (
             <div class="container section bundle-page">
-              <Title text={b().title} />
+              <PageTitle text={b().title} />
               <nav aria-label="Breadcrumb" class="breadcrumb">
                 <ol>
                   <li>
@@ -75,9 +65,4 @@ export default function BundleDetails() {
       </Switch>
     </Suspense>
   );
-}
-
-function Title(props: { text: string }) {
-  usePageTitle(() => props.text);
-  return null;
 }

@@ -2,6 +2,7 @@ import { createAsync, useIsRouting, useLocation, useNavigate } from '@solidjs/ro
 import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 'solid-js';
 import { Async } from '../components/Async.tsx';
 import { BundleCard } from '../components/BundleCard.tsx';
+import { SearchForm } from '../components/SearchForm.tsx';
 import { SkeletonBlock, SkeletonCards } from '../components/Skeleton.tsx';
 import {
   type BundleState,
@@ -61,25 +62,14 @@ export default function Bundles() {
       <h1>Course bundles</h1>
       <p class="lead">Courses that belong together, for less than buying them one by one.</p>
 
-      {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers we support; a form with role=search is the same landmark */}
-      <form role="search" class="search-form" onSubmit={onSearch}>
-        <label for="bundle-search" class="sr-only">
-          Search bundles
-        </label>
-        <input
-          id="bundle-search"
-          type="search"
-          name="q"
-          value={query()}
-          onInput={(e) => setQuery(e.currentTarget.value)}
-          placeholder="Search by bundle or course title"
-          maxLength={200}
-          autocomplete="off"
-        />
-        <button type="submit" class="button button-primary">
-          Search
-        </button>
-      </form>
+      <SearchForm
+        id="bundle-search"
+        label="Search bundles"
+        placeholder="Search by bundle or course title"
+        value={query()}
+        onInput={setQuery}
+        onSearch={onSearch}
+      />
 
       <div class="catalog-layout">
         <aside class="filters bundle-filters" aria-labelledby="bundle-filters-title">
@@ -151,7 +141,7 @@ export default function Bundles() {
                   </div>
                 }
               >
-                <div class="bundle-grid" aria-busy={isRouting()}>
+                <div class="card-grid bundle-grid" aria-busy={isRouting()}>
                   <For each={l().items}>{(bundle) => <BundleCard bundle={bundle} headingLevel={3} linkTitle />}</For>
                 </div>
               </Show>

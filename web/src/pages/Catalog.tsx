@@ -4,6 +4,7 @@ import type { CourseSort, Difficulty, PriceBand } from '../../../edge/api-types.
 import { Async } from '../components/Async.tsx';
 import { CourseCard } from '../components/CourseCard.tsx';
 import { inChunks, Later } from '../components/Later.tsx';
+import { SearchForm } from '../components/SearchForm.tsx';
 import { SkeletonBlock, SkeletonCards } from '../components/Skeleton.tsx';
 import {
   type CatalogState,
@@ -104,25 +105,14 @@ export default function Catalog() {
   return (
     <div class="container catalog">
       <h1>Courses</h1>
-      {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers we support; a form with role=search is the same landmark */}
-      <form role="search" class="search-form" onSubmit={onSearch}>
-        <label for="catalog-search" class="sr-only">
-          Search courses
-        </label>
-        <input
-          id="catalog-search"
-          type="search"
-          name="q"
-          value={query()}
-          onInput={(e) => setQuery(e.currentTarget.value)}
-          placeholder="Search by title, topic or skill"
-          maxLength={200}
-          autocomplete="off"
-        />
-        <button type="submit" class="button button-primary">
-          Search
-        </button>
-      </form>
+      <SearchForm
+        id="catalog-search"
+        label="Search courses"
+        placeholder="Search by title, topic or skill"
+        value={query()}
+        onInput={setQuery}
+        onSearch={onSearch}
+      />
 
       <div class="catalog-layout">
         <aside class="filters" aria-labelledby="filters-title">

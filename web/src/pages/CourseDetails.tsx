@@ -6,11 +6,10 @@ import { CourseCover } from '../components/CourseCover.tsx';
 import { InBundles } from '../components/InBundles.tsx';
 import { Later } from '../components/Later.tsx';
 import { Markdown } from '../components/Markdown.tsx';
-import { ErrorMessage, ErrorNotice } from '../components/Notices.tsx';
+import { ErrorMessage } from '../components/Notices.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { SkeletonBlock } from '../components/Skeleton.tsx';
 import { Stars } from '../components/Stars.tsx';
-import { isApiError } from '../lib/api.ts';
 import { addToCart, inCart } from '../lib/cart.ts';
 import { useApp } from '../lib/context.ts';
 import { DIFFICULTY_LABELS, formatDuration, formatMoney, LESSON_TYPE_LABELS, plural } from '../lib/format.ts';
@@ -19,7 +18,7 @@ import { refetch, setQueryData, settle } from '../lib/queries.ts';
 import { safeContentUrl } from '../lib/safe-url.ts';
 import { type Action, createAction } from '../lib/submit.ts';
 import { usePageTitle } from '../lib/title.ts';
-import { NotFoundContent } from './NotFound.tsx';
+import { LoadFailure } from './NotFound.tsx';
 
 type Enrollment = NonNullable<CourseDetail['enrollment']>;
 
@@ -45,20 +44,12 @@ export default function CourseDetails() {
       <Switch>
         <Match when={failure()}>
           {(f) => (
-            <Show
-              when={!isApiError(f().error, 'not_found')}
-              fallback={
-                <>
-                  <Title text="Course not found" />
-                  <NotFoundContent title="Course not found" message="This course does not exist or is not published." />
-                </>
-              }
-            >
-              <div class="container section">
-                <h1>Course</h1>
-                <ErrorNotice error={f().error} retry={() => refetch(queries.course, params.slug)} />
-              </div>
-            </Show>
+            <LoadFailure
+              error={f().error}
+              what="Course"
+              notFoundMessage="This course does not exist or is not published."
+              retry={() => refetch(queries.course, params.slug)}
+            />
           )}
         </Match>
         <Match when={loaded()}>
@@ -72,11 +63,6 @@ export default function CourseDetails() {
       </Switch>
     </Suspense>
   );
-}
-
-function Title(props: { text: string }) {
-  usePageTitle(() => props.text);
-  return null;
 }
 
 /** The course page's frame while its data loads: the hero and the first sections' space. */

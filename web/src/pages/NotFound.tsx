@@ -1,5 +1,8 @@
 import { A } from '@solidjs/router';
-import { usePageTitle } from '../lib/title.ts';
+import { Show } from 'solid-js';
+import { ErrorNotice } from '../components/Notices.tsx';
+import { isApiError } from '../lib/api.ts';
+import { PageTitle, usePageTitle } from '../lib/title.ts';
 
 /** The body of a "not found" page, also used when an API says a thing does not exist. */
 export function NotFoundContent(props: { title?: string; message?: string }) {
@@ -19,6 +22,29 @@ export function NotFoundContent(props: { title?: string; message?: string }) {
         </li>
       </ul>
     </div>
+  );
+}
+
+/**
+ * A detail page whose data did not come: "<What> not found" for the API's 404, else the error
+ * with a retry button under the page's heading.
+ */
+export function LoadFailure(props: { error: unknown; what: string; notFoundMessage: string; retry: () => void }) {
+  return (
+    <Show
+      when={!isApiError(props.error, 'not_found')}
+      fallback={
+        <>
+          <PageTitle text={`${props.what} not found`} />
+          <NotFoundContent title={`${props.what} not found`} message={props.notFoundMessage} />
+        </>
+      }
+    >
+      <div class="container section">
+        <h1>{props.what}</h1>
+        <ErrorNotice error={props.error} retry={props.retry} />
+      </div>
+    </Show>
   );
 }
 

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, Index, on, Show } from 'solid-js';
+import { For, Index, Show } from 'solid-js';
 import type { AdminBundle, BundleInputBody, BundleStatus } from '../../../../edge/api-types.ts';
 import type { AdminApi } from '../../lib/admin-api.ts';
 import { useApp } from '../../lib/context.ts';
@@ -8,8 +8,9 @@ import { ErrorMessage } from '../Notices.tsx';
 import { SkeletonBlock } from '../Skeleton.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { CheckboxField, FormNotice, SelectField, TextAreaField, TextField } from './Fields.tsx';
-import { type FormErrors, formErrors } from './form-errors.ts';
+import { formErrors } from './form-errors.ts';
 import { bpsToPercent, percentToBps } from './money.ts';
+import { useDraft, useEditing } from './use-editing.ts';
 import { useChoices, useList } from './use-list.ts';
 
 const STATUS: { value: BundleStatus; label: string }[] = [
@@ -56,32 +57,13 @@ const FIELDS = ['title', 'slug', 'description', 'imageUrl', 'categoryId', 'statu
 
 /** Bundles: the list, and one form to create a bundle or change one (its courses and tiers included). */
 export function BundlesTab(props: { admin: AdminApi }) {
-  const { announce } = useApp();
   const list = useList(() => props.admin.bundles());
-  const [editing, setEditing] = createSignal<AdminBundle | null>(null);
-  const [rowError, setRowError] = createSignal<string | null>(null);
-  let formHeading: HTMLHeadingElement | undefined;
-
-  const edit = (b: AdminBundle) => {
-    setEditing(b);
-    requestAnimationFrame(() => formHeading?.focus());
-  };
-  const remove = async (b: AdminBundle) => {
-    setRowError(null);
-    try {
-      await props.admin.deleteBundle(b.id);
-      announce(`Deleted the bundle “${b.title}”.`);
-      if (editing()?.id === b.id) setEditing(null);
-      list.reload();
-    } catch (err) {
-      setRowError(formErrors(err, []).message);
-    }
-  };
+  const rows = useEditing<AdminBundle>(list);
 
   return (
     <section aria-labelledby="bundles-heading">
       <h2 id="bundles-heading">Bundles</h2>
-      <ErrorMessage message={rowError()} />
+      <ErrorMessage message={rows.rowError()} />
       <Async data={list.data} fallback={<SkeletonBlock height={8} label="Loading bundles…" />} retry={list.reload}>
         {(data) => (
           <Show when={data().items.length > 0} fallback={<p class="empty-state">No bundles yet.</p>}>
@@ -115,10 +97,20 @@ export function BundlesTab(props: { admin: AdminApi }) {
                         <td>{formatMoney({ amount: b.listTotal, currency: b.currency })}</td>
                         <td>{b.rulesText ?? '—'}</td>
                         <td class="row-actions">
-                          <button type="button" class="button button-small button-secondary" onClick={() => edit(b)}>
+                          <button
+                            type="button"
+                            class="button button-small button-secondary"
+                            onClick={() => rows.edit(b)}
+                          >
                             Edit<span class="sr-only"> {b.title}</span>
                           </button>
-                          <ConfirmButton label="Delete" what={b.title} onConfirm={() => remove(b)} />
+                          <ConfirmButton
+                            label="Delete"
+                            what={b.title}
+                            onConfirm={() =>
+                              rows.act(b, () => props.admin.deleteBundle(b.id), `Deleted the bundle “${b.title}”.`)
+                            }
+                          />
                         </td>
                       </tr>
                     )}
@@ -131,16 +123,12 @@ export function BundlesTab(props: { admin: AdminApi }) {
       </Async>
       <BundleForm
         admin={props.admin}
-        editing={editing()}
-        headingRef={(el) => {
-          formHeading = el;
-        }}
-        onDone={(saved, created) => {
-          announce(created ? `Created the bundle “${saved.title}”.` : `Saved the bundle “${saved.title}”.`);
-          setEditing(null);
-          list.reload();
-        }}
-        onCancel={() => setEditing(null)}
+        editing={rows.editing()}
+        headingRef={rows.headingRef}
+        onDone={(saved, created) =>
+          rows.saved(created ? `Created the bundle “${saved.title}”.` : `Saved the bundle “${saved.title}”.`)
+        }
+        onCancel={rows.cancel}
       />
     </section>
   );
@@ -156,23 +144,11 @@ function BundleForm(props: {
   const { api } = useApp();
   const courses = useChoices(() => api.teachingCourses());
   const categories = useChoices(() => props.admin.categories());
-  const [draft, setDraft] = createSignal<Draft>({ ...EMPTY });
-  const [errors, setErrors] = createSignal<FormErrors | null>(null);
-  const [success, setSuccess] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-
-  // Editing another bundle (or none) starts the form over from it.
-  createEffect(
-    on(
-      () => props.editing,
-      (b) => {
-        setDraft(b ? draftOf(b) : { ...EMPTY });
-        setErrors(null);
-      },
-    ),
+  const { draft, setDraft, errors, setErrors, success, setSuccess, busy, setBusy, set, err } = useDraft(
+    () => props.editing,
+    () => ({ ...EMPTY }),
+    draftOf,
   );
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft(), [key]: value });
-  const err = (field: string) => errors()?.fields[field];
 
   const toggleCourse = (id: string, on: boolean) =>
     set('courseIds', on ? [...draft().courseIds, id] : draft().courseIds.filter((c) => c !== id));

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { AdminCoupon, CouponInputBody, CouponKind, CouponPatch, CouponScope } from '../../../../edge/api-types.ts';
 import type { AdminApi } from '../../lib/admin-api.ts';
 import { useApp } from '../../lib/context.ts';
@@ -8,8 +8,9 @@ import { ErrorMessage } from '../Notices.tsx';
 import { SkeletonBlock } from '../Skeleton.tsx';
 import { fromLocalInput, toLocalInput } from './dates.ts';
 import { CheckboxField, FormNotice, SelectField, TextField } from './Fields.tsx';
-import { type FormErrors, formErrors } from './form-errors.ts';
+import { formErrors } from './form-errors.ts';
 import { bpsToPercent, percentToBps, toMinor, toUnits } from './money.ts';
+import { useDraft, useEditing } from './use-editing.ts';
 import { useChoices, useList } from './use-list.ts';
 
 const discountOf = (c: AdminCoupon) =>
@@ -108,7 +109,7 @@ const FIELDS = [
 
 /** Coupons: the list with their uses, a form to create one, and changes to dates, limits and on/off. */
 export function CouponsTab(props: { admin: AdminApi }) {
-  const { api, announce } = useApp();
+  const { api } = useApp();
   const list = useList(() => props.admin.coupons());
   const courses = useChoices(() => api.teachingCourses());
   const bundles = useChoices(() => props.admin.bundles());
@@ -121,25 +122,18 @@ export function CouponsTab(props: { admin: AdminApi }) {
         ? `Course: ${courseOptions().find((o) => o.value === c.courseId)?.label ?? 'one course'}`
         : `Bundle: ${bundleOptions().find((o) => o.value === c.bundleId)?.label ?? 'one bundle'}`;
 
-  const [editing, setEditing] = createSignal<AdminCoupon | null>(null);
-  const [rowError, setRowError] = createSignal<string | null>(null);
-  let formHeading: HTMLHeadingElement | undefined;
-
-  const toggle = async (c: AdminCoupon) => {
-    setRowError(null);
-    try {
-      await props.admin.updateCoupon(c.id, { active: !c.active });
-      announce(`${c.active ? 'Switched off' : 'Switched on'} the coupon ${c.code}.`);
-      list.reload();
-    } catch (err) {
-      setRowError(formErrors(err, []).message);
-    }
-  };
+  const rows = useEditing<AdminCoupon>(list);
+  const toggle = (c: AdminCoupon) =>
+    rows.act(
+      c,
+      () => props.admin.updateCoupon(c.id, { active: !c.active }),
+      `${c.active ? 'Switched off' : 'Switched on'} the coupon ${c.code}.`,
+    );
 
   return (
     <section aria-labelledby="coupons-heading">
       <h2 id="coupons-heading">Coupons</h2>
-      <ErrorMessage message={rowError()} />
+      <ErrorMessage message={rows.rowError()} />
       <Async data={list.data} fallback={<SkeletonBlock height={8} label="Loading coupons…" />} retry={list.reload}>
         {(data) => (
           <Show when={data().items.length > 0} fallback={<p class="empty-state">No coupons yet.</p>}>
@@ -182,10 +176,7 @@ export function CouponsTab(props: { admin: AdminApi }) {
                           <button
                             type="button"
                             class="button button-small button-secondary"
-                            onClick={() => {
-                              setEditing(c);
-                              requestAnimationFrame(() => formHeading?.focus());
-                            }}
+                            onClick={() => rows.edit(c)}
                           >
                             Edit<span class="sr-only"> {c.code}</span>
                           </button>
@@ -205,18 +196,12 @@ export function CouponsTab(props: { admin: AdminApi }) {
       </Async>
       <CouponForm
         admin={props.admin}
-        editing={editing()}
+        editing={rows.editing()}
         courses={courseOptions()}
         bundles={bundleOptions()}
-        headingRef={(el) => {
-          formHeading = el;
-        }}
-        onDone={(c, created) => {
-          announce(created ? `Created the coupon ${c.code}.` : `Saved the coupon ${c.code}.`);
-          setEditing(null);
-          list.reload();
-        }}
-        onCancel={() => setEditing(null)}
+        headingRef={rows.headingRef}
+        onDone={(c, created) => rows.saved(created ? `Created the coupon ${c.code}.` : `Saved the coupon ${c.code}.`)}
+        onCancel={rows.cancel}
       />
     </section>
   );
@@ -231,21 +216,11 @@ function CouponForm(props: {
   onDone: (c: AdminCoupon, created: boolean) => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = createSignal<Draft>({ ...EMPTY });
-  const [errors, setErrors] = createSignal<FormErrors | null>(null);
-  const [success, setSuccess] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  createEffect(
-    on(
-      () => props.editing,
-      (c) => {
-        setDraft(c ? draftOf(c) : { ...EMPTY });
-        setErrors(null);
-      },
-    ),
+  const { draft, setDraft, errors, setErrors, success, setSuccess, busy, setBusy, set, err } = useDraft(
+    () => props.editing,
+    () => ({ ...EMPTY }),
+    draftOf,
   );
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft(), [key]: value });
-  const err = (f: string) => errors()?.fields[f];
   const editing = () => props.editing !== null;
   /** Minor units of the coupon's currency (fixed) or of USD for a percentage's minimum subtotal. */
   const unitsCurrency = () => (draft().kind === 'fixed' ? draft().currency.trim().toUpperCase() || 'USD' : 'USD');

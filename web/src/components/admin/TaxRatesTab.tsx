@@ -1,15 +1,15 @@
-import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { AdminTaxRate, TaxKind, TaxRateInput } from '../../../../edge/api-types.ts';
 import type { AdminApi } from '../../lib/admin-api.ts';
-import { useApp } from '../../lib/context.ts';
 import { formatDate } from '../../lib/format.ts';
 import { Async } from '../Async.tsx';
 import { ErrorMessage } from '../Notices.tsx';
 import { SkeletonBlock } from '../Skeleton.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { FormNotice, SelectField, TextField } from './Fields.tsx';
-import { type FormErrors, formErrors } from './form-errors.ts';
+import { formErrors } from './form-errors.ts';
 import { bpsToPercent, percentToBps } from './money.ts';
+import { useDraft, useEditing } from './use-editing.ts';
 import { useList } from './use-list.ts';
 
 const KINDS: { value: TaxKind; label: string }[] = [
@@ -55,23 +55,8 @@ const FIELDS = ['country', 'region', 'kind', 'label', 'rateBps', 'effectiveFrom'
 
 /** Tax rates per country and region, with the dates they are in effect. */
 export function TaxRatesTab(props: { admin: AdminApi }) {
-  const { announce } = useApp();
   const list = useList(() => props.admin.taxRates());
-  const [editing, setEditing] = createSignal<AdminTaxRate | null>(null);
-  const [rowError, setRowError] = createSignal<string | null>(null);
-  let formHeading: HTMLHeadingElement | undefined;
-
-  const remove = async (t: AdminTaxRate) => {
-    setRowError(null);
-    try {
-      await props.admin.deleteTaxRate(t.id);
-      announce(`Deleted the tax rate ${nameOf(t)}.`);
-      if (editing()?.id === t.id) setEditing(null);
-      list.reload();
-    } catch (err) {
-      setRowError(formErrors(err, []).message);
-    }
-  };
+  const rows = useEditing<AdminTaxRate>(list);
 
   return (
     <section aria-labelledby="tax-heading">
@@ -79,7 +64,7 @@ export function TaxRatesTab(props: { admin: AdminApi }) {
       <p class="muted">
         A buyer's region's rate wins over their country's; each applies from its first to its last day.
       </p>
-      <ErrorMessage message={rowError()} />
+      <ErrorMessage message={rows.rowError()} />
       <Async data={list.data} fallback={<SkeletonBlock height={8} label="Loading tax rates…" />} retry={list.reload}>
         {(data) => (
           <Show when={data().items.length > 0} fallback={<p class="empty-state">No tax rates yet.</p>}>
@@ -115,14 +100,17 @@ export function TaxRatesTab(props: { admin: AdminApi }) {
                           <button
                             type="button"
                             class="button button-small button-secondary"
-                            onClick={() => {
-                              setEditing(t);
-                              requestAnimationFrame(() => formHeading?.focus());
-                            }}
+                            onClick={() => rows.edit(t)}
                           >
                             Edit<span class="sr-only"> {nameOf(t)}</span>
                           </button>
-                          <ConfirmButton label="Delete" what={nameOf(t)} onConfirm={() => remove(t)} />
+                          <ConfirmButton
+                            label="Delete"
+                            what={nameOf(t)}
+                            onConfirm={() =>
+                              rows.act(t, () => props.admin.deleteTaxRate(t.id), `Deleted the tax rate ${nameOf(t)}.`)
+                            }
+                          />
                         </td>
                       </tr>
                     )}
@@ -135,16 +123,12 @@ export function TaxRatesTab(props: { admin: AdminApi }) {
       </Async>
       <TaxForm
         admin={props.admin}
-        editing={editing()}
-        headingRef={(el) => {
-          formHeading = el;
-        }}
-        onDone={(t, created) => {
-          announce(created ? `Created the tax rate ${nameOf(t)}.` : `Saved the tax rate ${nameOf(t)}.`);
-          setEditing(null);
-          list.reload();
-        }}
-        onCancel={() => setEditing(null)}
+        editing={rows.editing()}
+        headingRef={rows.headingRef}
+        onDone={(t, created) =>
+          rows.saved(created ? `Created the tax rate ${nameOf(t)}.` : `Saved the tax rate ${nameOf(t)}.`)
+        }
+        onCancel={rows.cancel}
       />
     </section>
   );
@@ -157,21 +141,11 @@ function TaxForm(props: {
   onDone: (t: AdminTaxRate, created: boolean) => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = createSignal<Draft>(empty());
-  const [errors, setErrors] = createSignal<FormErrors | null>(null);
-  const [success, setSuccess] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  createEffect(
-    on(
-      () => props.editing,
-      (t) => {
-        setDraft(t ? draftOf(t) : empty());
-        setErrors(null);
-      },
-    ),
+  const { draft, setDraft, errors, setErrors, success, setSuccess, busy, setBusy, set, err } = useDraft(
+    () => props.editing,
+    empty,
+    draftOf,
   );
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft(), [key]: value });
-  const err = (f: string) => errors()?.fields[f];
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();

@@ -1,0 +1,34 @@
+/**
+ * A page's search box: a labelled search input and its button, a `role=search` landmark. The page
+ * keeps the text (`value`, `onInput`) and decides what a search does (`onSearch`).
+ */
+export function SearchForm(props: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  onInput: (value: string) => void;
+  onSearch: (e: SubmitEvent) => void;
+}) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers we support; a form with role=search is the same landmark
+    <form role="search" class="search-form" onSubmit={(e) => props.onSearch(e)}>
+      <label for={props.id} class="sr-only">
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        type="search"
+        name="q"
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+        placeholder={props.placeholder}
+        maxLength={200}
+        autocomplete="off"
+      />
+      <button type="submit" class="button button-primary">
+        Search
+      </button>
+    </form>
+  );
+}
