@@ -25,6 +25,22 @@ const failingWith = (err: unknown) => {
 };
 
 describe('onError', () => {
+  it('answers a definer function\'s typed refusal (P0001 with hint "<4xx>:<code>") with that status and code', async () => {
+    const raised = (hint: string) =>
+      failingWith(Object.assign(new Error('this quiz allows 2 attempts'), { code: 'P0001', hint })).request('/x');
+    const res = await raised('409:attempts_exhausted');
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({ error: { code: 'attempts_exhausted', message: 'this quiz allows 2 attempts' } });
+    const forbidden = await raised('403:not_grader');
+    expect(forbidden.status).toBe(403);
+    // A hint that is not a 4xx and a code stays a plain conflict: a function cannot ask for a 500 or a 200.
+    for (const hint of ['500:boom', '200:ok', '409:Bad-Code', 'nonsense']) {
+      const other = await raised(hint);
+      expect(other.status, hint).toBe(409);
+      expect((await other.json()).error.code, hint).toBe('conflict');
+    }
+  });
+
   it('answers caller-caused database errors (NUL, bad encoding, bad regex) with a 400 and logs nothing', async () => {
     const lines = await logged(async () => {
       for (const code of ['22021', '22P05', '2201B', '22025', '22P02']) {

@@ -38,10 +38,16 @@ function fromPostgres(err: { code?: unknown; message?: unknown; hint?: unknown }
       return unauthorized(message);
     case 'P0002':
       return new AppError(404, 'not_found', message);
-    case 'P0001':
-      return err.hint === 'payment_required'
+    case 'P0001': {
+      // A definer function names the answer in its hint: 'payment_required', or '<4xx>:<code>'
+      // (e.g. raise ... using hint = '409:attempts_exhausted').
+      const hint = typeof err.hint === 'string' ? err.hint : '';
+      const typed = /^(4\d\d):([a-z_]{1,60})$/.exec(hint);
+      if (typed) return new AppError(Number(typed[1]) as ContentfulStatusCode, typed[2]!, message);
+      return hint === 'payment_required'
         ? new AppError(402, 'payment_required', message)
         : new AppError(409, 'conflict', message);
+    }
     case '23505':
       return conflict('that already exists');
     case '23001': // restrict_violation (PostgreSQL 17, PGlite): other rows still refer to it
