@@ -15,15 +15,19 @@
  * (pglite,postgres) and BENCH_ROUTES (health,catalog,search,course,lesson,dashboard) to run
  * fewer, BENCH_CPU_PROF=<folder> for the servers' CPU profiles (bench/profile.ts prints their
  * top frames), BENCH_JSON=1 to print the figures as JSON too.
- * Then invoice PDFs per second, pdf-lib beside pdfkit (bench/invoices.ts; BENCH_INVOICES=0 skips it).
+ * Then invoice PDFs per second, pdf-lib beside pdfkit (bench/invoices.ts; BENCH_INVOICES=0 skips it), and
+ * certificate PDFs per second, template + stamp beside pdfkit (bench/certificates.ts; BENCH_CERTIFICATES=0 skips it),
+ * and quiz submissions per second beside their bare SQL floor (bench/quizzes.ts; BENCH_QUIZZES=0 skips it).
  * Absolute figures on a shared 2-core machine move with its load: the load average is printed.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { seedScale } from '../seed/scale.ts';
 import { seed } from '../seed/seed.ts';
+import { benchCertificates, formatCertificateBench } from './certificates.ts';
 import type { Engine, RouteResult } from './floors.ts';
 import { loadHttp } from './http.ts';
 import { benchInvoices, formatInvoiceBench } from './invoices.ts';
+import { benchQuizzes, formatQuizBench } from './quizzes.ts';
 import { formatRun, misses, type RunResult } from './report.ts';
 import { startServer } from './server.ts';
 import { measure } from './stats.ts';
@@ -177,6 +181,8 @@ const lines = [
   ...runs.flatMap((r) => [formatRun(r), '']),
 ];
 if (process.env.BENCH_INVOICES !== '0') lines.push(formatInvoiceBench(await benchInvoices(SECONDS)), '');
+if (process.env.BENCH_CERTIFICATES !== '0') lines.push(formatCertificateBench(await benchCertificates(SECONDS)), '');
+if (process.env.BENCH_QUIZZES !== '0') lines.push(formatQuizBench(await benchQuizzes(SECONDS)), '');
 if (!pgUrl) lines.push('(PostgreSQL not measured: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
 const missed = misses(runs);
 lines.push(missed.length ? `Floors missed:\n${missed.map((m) => `  ${m}`).join('\n')}` : 'Every floor holds.');

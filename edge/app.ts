@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { adminCourseRoutes } from './admin-courses/routes.ts';
 import type { PublicConfig } from './api-types.ts';
+import { assignmentRoutes } from './assignments/routes.ts';
 import type { JwtVerifier } from './auth/jwt.ts';
 import { catalogRoutes } from './catalog/routes.ts';
+import { type CertificateConfig, certificateRoutes } from './certificates/routes.ts';
 import { adminCommerceRoutes } from './commerce/admin/routes.ts';
 import { bundleRoutes } from './commerce/bundles/routes.ts';
 import { type CommerceConfig, commerceConfig } from './commerce/checkout/config.ts';
@@ -12,6 +15,7 @@ import { orderRoutes } from './commerce/orders/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import type { Database } from './db/port.ts';
 import { enrollmentRoutes } from './enrollments/routes.ts';
+import { faqRoutes } from './faq/routes.ts';
 import { type Env, identify } from './http/context.ts';
 import { AppError, notFound, onError } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -19,6 +23,8 @@ import { notificationRoutes } from './notifications/routes.ts';
 import type { PaymentProvider } from './payments/port.ts';
 import { profileRoutes } from './profile/routes.ts';
 import { progressRoutes } from './progress/routes.ts';
+import { quizRoutes } from './quizzes/routes.ts';
+import { reviewRoutes } from './reviews/routes.ts';
 import { teachingRoutes } from './teaching/routes.ts';
 
 export interface EdgeDeps {
@@ -37,6 +43,8 @@ export interface EdgeDeps {
   payments: PaymentProvider;
   /** Checkout and orders: the site origin gateways return to, the seller on invoices, the refund policy. */
   commerce?: CommerceConfig;
+  /** Certificates: the credential signing key, the site URL in QR codes, the platform's name (default: commerce's). */
+  certificates?: Partial<CertificateConfig>;
 }
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -75,9 +83,14 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
   app.route('/', companyRoutes(deps.db, now));
   app.route('/', enrollmentRoutes(deps.db));
   app.route('/', progressRoutes(deps.db));
+  app.route('/', reviewRoutes(deps.db));
+  app.route('/', faqRoutes(deps.db));
   app.route('/', dashboardRoutes(deps.db));
   app.route('/', notificationRoutes(deps.db));
   app.route('/', teachingRoutes(deps.db));
+  app.route('/', quizRoutes(deps.db));
+  app.route('/', adminCourseRoutes(deps.db));
+  app.route('/', assignmentRoutes(deps.db));
   const commerce = {
     db: deps.db,
     payments: deps.payments,
@@ -90,5 +103,7 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
   // Avatar URLs must be on the Supabase project URL the web app is given.
   const projectUrl = (req: Request) => deps.publicConfig(req).supabaseUrl;
   app.route('/', profileRoutes(deps.db, projectUrl));
+  const certificates = { siteUrl: commerce.config.siteUrl, platformName: commerce.config.seller.name };
+  app.route('/', certificateRoutes(deps.db, { ...certificates, ...deps.certificates }));
   return app;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signingKeyEnv } from './certificates/keys.ts';
 import { commerceEnvShape } from './commerce/checkout/config.ts';
 import { paymentEnvShape } from './payments/provider.ts';
 
@@ -17,6 +18,8 @@ const schema = z.object({
   /** Required here: nothing generates one in an Edge Function, and the local provider signs with it too. */
   STRIPE_WEBHOOK_SECRET: paymentEnvShape.STRIPE_WEBHOOK_SECRET.unwrap(),
   ...commerceEnvShape,
+  /** Signs certificate credentials (a private JWK): an Edge Function has no data dir to keep a generated one. */
+  CERTIFICATE_SIGNING_KEY: signingKeyEnv,
 });
 
 export type EdgeEnv = z.infer<typeof schema>;

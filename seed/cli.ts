@@ -12,6 +12,7 @@ import { privateDataDir } from '../server/data-dir.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { openHostDatabase } from '../server/db/open.ts';
 import { parseEnv } from '../server/env.ts';
+import { storageRootOf } from '../server/storage/app.ts';
 import { parseSeedArgs } from './cli-args.ts';
 import { seedScale } from './scale.ts';
 import { formatDemoAccounts, isSeeded, seed } from './seed.ts';
@@ -31,6 +32,7 @@ async function main() {
     const adminPassword = production && !(await isSeeded(db)) ? randomBytes(18).toString('base64url') : undefined;
     const s = await seed(db, {
       adminPassword,
+      storageRoot: storageRootOf(env),
       onProgress: (step, done, total) => out(`seeding [${done}/${total}] ${step}…`),
     });
     out('');

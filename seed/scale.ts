@@ -3,8 +3,8 @@
  * can be measured and guarded (supabase/tests/perf-guard.test.ts, bench/). At scale N (linear):
  * 15·N courses, 150·N lessons with contents, 200·N learners, about 2,000·N progress rows with
  * their enrollments, N/2 companies with members, N/2 instructors, and what the learners and
- * companies bought (about 200·N orders with invoices, 2·N bundles, seats: scale/commerce.ts); the
- * demo categories are reused. See scale/shape.ts for the exact counts and ids, scale/catalog.ts for the mix.
+ * companies bought (about 200·N orders with invoices, 2·N bundles, seats: scale/commerce.ts), about
+ * 133·N reviews and 45·N FAQ entries (scale/reviews.ts); the demo categories are reused. See scale/shape.ts for the exact counts and ids, scale/catalog.ts for the mix.
  *
  * - Deterministic: every id is md5 of a natural key (`md5('scale-course-' || i)::uuid`), every
  *   choice a function of the row's index; no random().
@@ -20,9 +20,11 @@
 import type { Sql } from '../edge/db/port.ts';
 import type { HostDatabase } from '../server/db/types.ts';
 import { seedScaleAccounts, seedScaleCompanies } from './scale/accounts.ts';
+import { seedScaleAssessments } from './scale/assessments.ts';
 import { seedScaleCourses, seedScaleCurriculum } from './scale/catalog.ts';
 import { seedScaleCommerce } from './scale/commerce.ts';
 import { seedScaleEnrollments, seedScaleProgress } from './scale/learning.ts';
+import { seedScaleReviews } from './scale/reviews.ts';
 import { type ScaleShape, scaleShape } from './scale/shape.ts';
 import { countScale, type ScaleCounts } from './scale/summary.ts';
 import { writeDemoCategories } from './steps/categories.ts';
@@ -70,6 +72,17 @@ const ANALYZED = [
   'public.invoices',
   'public.seat_purchases',
   'public.demo_requests',
+  'public.quizzes',
+  'public.quiz_questions',
+  'public.quiz_answer_keys',
+  'public.question_bank',
+  'public.quiz_attempts',
+  'public.assignments',
+  'public.assignment_submissions',
+  'public.certificates',
+  'public.reviews',
+  'public.course_faqs',
+  'public.course_review_decisions',
 ];
 
 type ScaleStep = (sql: Sql, shape: ScaleShape) => Promise<void>;
@@ -82,7 +95,9 @@ const STEPS: [string, ScaleStep][] = [
   ['curriculum', seedScaleCurriculum],
   ['enrollments', seedScaleEnrollments],
   ['progress', seedScaleProgress],
+  ['assessments', seedScaleAssessments],
   ['commerce', seedScaleCommerce],
+  ['reviews', seedScaleReviews],
 ];
 
 export async function seedScale(db: HostDatabase, opts: ScaleOptions): Promise<ScaleSummary> {

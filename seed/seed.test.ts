@@ -17,6 +17,7 @@ import {
 } from './data/index.ts';
 import { wordCount } from './data/md.ts';
 import { ids, isSeeded, type SeedSummary, seed, seedId } from './seed.ts';
+import { ASSESSED_COURSE, assessmentIds, CERTIFIED_COURSE, FINAL_QUIZ } from './steps/assessments.ts';
 
 // Every table the RLS matrix knows, so a new table joins the idempotency check by itself.
 const TABLES = ['auth.users', ...MATRIX_TABLES];
@@ -142,8 +143,8 @@ describe('seed() on a fresh database', () => {
   });
 
   it('reports progress and a summary', () => {
-    expect(steps[0]).toBe('1/10 accounts');
-    expect(steps.at(-1)).toBe('10/10 admin account');
+    expect(steps[0]).toBe('1/13 accounts');
+    expect(steps.at(-1)).toBe('13/13 admin account');
     expect(first.accountsCreated).toBe(ACCOUNTS.length);
     expect(second.accountsCreated).toBe(0);
     expect(first.skippedCourses).toEqual([]);
@@ -330,15 +331,24 @@ describe('seed() on a fresh database', () => {
       progress_percentage: string;
       done: number;
       total: number;
+      total_items: number;
+      completed_items: number;
+      items: number;
       last_lesson_id: string | null;
     }>(
       db,
       `select u.email, c.slug, c.price_amount, e.source::text, e.status::text, e.completed_lessons, e.total_lessons,
               e.progress_percentage::text, e.last_lesson_id,
               (select count(*)::int from public.lesson_progress p where p.user_id = e.user_id and p.course_id = e.course_id and p.is_completed) as done,
-              (select count(*)::int from public.lessons l where l.course_id = e.course_id and l.status = 'published') as total
+              (select count(*)::int from public.lessons l where l.course_id = e.course_id and l.status = 'published'
+                 and l.content_type in ('text', 'video', 'pdf', 'slides')) as total,
+              e.total_items, e.completed_items,
+              (select count(*)::int from public.quizzes x where x.course_id = e.course_id and x.status = 'published' and x.is_required)
+              + (select count(*)::int from public.assignments x where x.course_id = e.course_id and x.status = 'published' and x.is_required)
+                as items
        from public.enrollments e join auth.users u on u.id = e.user_id join public.courses c on c.id = e.course_id
-       where e.source = 'free'`,
+       where e.source = 'free' and e.id <> $1`,
+      [assessmentIds.certificateEnrollment()],
     );
     expect(rows).toHaveLength(ENROLLMENTS.length);
     const student = rows.filter((r) => r.email === 'student@demo.test');
@@ -351,7 +361,10 @@ describe('seed() on a fresh database', () => {
       expect(r.total_lessons, r.slug).toBe(r.total);
       expect(r.done).toBeGreaterThan(0);
       expect(r.done).toBeLessThan(r.total);
-      expect(Number(r.progress_percentage)).toBeCloseTo((r.done * 100) / r.total, 2);
+      // Progress counts required items: lessons (quiz lessons through their quiz), quizzes, assignments.
+      expect(r.total_items, r.slug).toBe(r.total + r.items);
+      expect(r.completed_items, r.slug).toBe(r.done);
+      expect(Number(r.progress_percentage)).toBeCloseTo((r.done * 100) / r.total_items, 2);
       expect(r.last_lesson_id).not.toBeNull();
     }
     // The student sees their own enrollments through RLS.
@@ -359,7 +372,80 @@ describe('seed() on a fresh database', () => {
     const mine = await db.asCaller(asUser(studentId), (sql) =>
       sql.query(`select id from public.enrollments where source = 'free'`),
     );
-    expect(mine).toHaveLength(2);
+    // The two in progress and the completed one behind the earned certificate (seed/steps/assessments.ts).
+    expect(mine).toHaveLength(3);
+  });
+
+  it('gives a free course of the student a quiz of every type, an assignment and a final lesson', async () => {
+    const course = ids.course(ASSESSED_COURSE);
+    const [quiz] = await q<{ id: string; status: string; lesson_type: string; types: string[]; keys: number }>(
+      db,
+      `select q.id, q.status::text, l.content_type::text as lesson_type,
+              array(select x.type::text from public.quiz_questions x where x.quiz_id = q.id order by x.position) as types,
+              (select count(*)::int from public.quiz_answer_keys k join public.quiz_questions x on x.id = k.question_id
+                where x.quiz_id = q.id) as keys
+       from public.quizzes q join public.lessons l on l.id = q.lesson_id
+       where q.course_id = $1`,
+      [course],
+    );
+    expect(quiz).toEqual({
+      id: assessmentIds.quiz(ASSESSED_COURSE),
+      status: 'published',
+      lesson_type: 'quiz',
+      types: ['single_choice', 'multiple_choice', 'true_false', 'fill_blank', 'matching'],
+      keys: FINAL_QUIZ.length,
+    });
+    const [final] = await q<{ id: string }>(
+      db,
+      `select l.id from public.lessons l join public.sections s on s.id = l.section_id
+       where l.course_id = $1 order by s.position desc, l.position desc limit 1`,
+      [course],
+    );
+    expect(final!.id).toBe(assessmentIds.finalLesson(ASSESSED_COURSE));
+    const [work] = await q<{ status: string; criteria: number; due_days: number }>(
+      db,
+      `select status::text, jsonb_array_length(rubric) as criteria,
+              round(extract(epoch from due_at - now()) / 86400)::int as due_days
+       from public.assignments where course_id = $1`,
+      [course],
+    );
+    expect(work).toEqual({ status: 'published', criteria: 3, due_days: 14 });
+    // The student learns in it; the bank has six questions of instructor@demo.test.
+    const [bank] = await q<{ n: number }>(
+      db,
+      'select count(*)::int as n from public.question_bank where instructor_id = $1',
+      [ids.instructor('instructor@demo.test')],
+    );
+    expect(bank).toEqual({ n: 6 });
+  });
+
+  it('gives the demo student one earned certificate, for a free course completed item by item', async () => {
+    const studentId = ids.user('student@demo.test');
+    const mine = await db.asCaller(asUser(studentId), (sql) =>
+      sql.query<{ code: string; course_id: string; learner_name: string; revoked_at: unknown }>(
+        'select code, course_id, learner_name, revoked_at from public.certificates',
+      ),
+    );
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      course_id: ids.course(CERTIFIED_COURSE),
+      learner_name: 'Riley Park',
+      revoked_at: null,
+    });
+    expect(mine[0]!.code).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){5}$/);
+    const [enrollment] = await q<{ status: string; p: string; price: number; done: number; total: number }>(
+      db,
+      `select e.status::text, e.progress_percentage::text as p, c.price_amount as price,
+              e.completed_items as done, e.total_items as total
+       from public.enrollments e join public.courses c on c.id = e.course_id where e.id = $1`,
+      [assessmentIds.certificateEnrollment()],
+    );
+    expect(enrollment).toMatchObject({ status: 'completed', p: '100.00', price: 0 });
+    expect(enrollment!.done).toBe(enrollment!.total);
+    const [check] = await db.asCaller({ role: 'anon' }, (sql) =>
+      sql.query('select valid, learner, course from public.verify_certificate($1)', [mine[0]!.code]),
+    );
+    expect(check).toMatchObject({ valid: true, learner: 'Riley Park' });
   });
 
   it('counts the demo learners on top of the seeded enrollment counts, once', async () => {

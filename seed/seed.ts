@@ -20,15 +20,18 @@ import type { DemoAccount } from './data/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './data/index.ts';
 import { seedAccounts } from './steps/accounts.ts';
 import { ADMIN_EMAIL, seedAdminAccount } from './steps/admin-account.ts';
+import { seedAssessments } from './steps/assessments.ts';
 import { seedCategories } from './steps/categories.ts';
 import { seedCommerce } from './steps/commerce.ts';
 import { seedCompany } from './steps/company.ts';
 import type { SeedContext, SeedStep } from './steps/context.ts';
 import { seedCourses } from './steps/courses.ts';
+import { seedCovers } from './steps/covers.ts';
 import { seedCurriculum } from './steps/curriculum.ts';
 import { seedEnrollments } from './steps/enrollments.ts';
 import { seedInstructors } from './steps/instructors.ts';
 import { seedLiveSessions } from './steps/live-sessions.ts';
+import { seedReviews } from './steps/reviews.ts';
 import { countSeeded } from './summary.ts';
 
 export type { DemoAccount } from './data/index.ts';
@@ -45,6 +48,8 @@ export interface SeedOptions {
    * (production: a generated one, printed once). Existing accounts keep theirs.
    */
   adminPassword?: string;
+  /** The embedded storage's root: with it the seed stores cover art (seed/steps/covers.ts). */
+  storageRoot?: string;
 }
 
 export interface SeedSummary {
@@ -75,9 +80,15 @@ const STEPS: [string, SeedStep][] = [
   ['courses', seedCourses],
   ['curriculum', seedCurriculum],
   ['enrollments', seedEnrollments],
+  // Quizzes, the assignment, the question bank and the student's earned certificate (after enrollments).
+  ['assessments', seedAssessments],
   ['live sessions', seedLiveSessions],
   // Bundles, coupons, tax rates and the demo orders, bought through the checkout's definer functions.
   ['commerce', seedCommerce],
+  // Cover art in course-media (needs opts.storageRoot; else nothing).
+  ['covers', seedCovers],
+  // Community reviewers' reviews, course FAQ, the bundle open to instructors (after every enrollment).
+  ['reviews', seedReviews],
   // Last on purpose: isSeeded() looks for the admin, so it exists only once all else is done.
   ['admin account', seedAdminAccount],
 ];
@@ -108,6 +119,7 @@ export async function seed(db: HostDatabase, opts: SeedOptions = {}): Promise<Se
     instructorIds: new Map(),
     accountsCreated: 0,
     skippedCourses: [],
+    storageRoot: opts.storageRoot,
   };
 
   for (const [i, [name, run]] of STEPS.entries()) {

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { createApp } from '../edge/app.ts';
 import { hs256Verifier } from '../edge/auth/jwt.ts';
+import type { SigningKey } from '../edge/certificates/keys.ts';
+import { jwksResponse } from '../edge/certificates/routes.ts';
 import { commerceConfig } from '../edge/commerce/checkout/config.ts';
 import { securityHeaders } from '../edge/http/security-headers.ts';
 import type { PaymentProvider } from '../edge/payments/port.ts';
@@ -33,6 +35,8 @@ export interface HostDeps {
   realtime?: RealtimeService;
   /** The payment provider, chosen at boot (server/main.ts). */
   payments: PaymentProvider;
+  /** Signs certificate credentials (server/certificate-key.ts); absent: a key for this process only (tests). */
+  certificateKey?: SigningKey;
 }
 
 /**
@@ -49,6 +53,7 @@ export async function createHostApp({
   webRoot,
   realtime,
   payments,
+  certificateKey,
 }: HostDeps): Promise<Hono> {
   const mailer = outboxMailer(db);
   const anon = await anonKey(jwtSecret);
@@ -83,8 +88,11 @@ export async function createHostApp({
       }),
       payments,
       commerce: commerceConfig(env, siteUrl),
+      certificates: { signingKey: certificateKey },
     }),
   );
+  // The public key of certificate credentials (Open Badges 3.0), for anyone to verify them offline.
+  app.get('/.well-known/jwks.json', jwksResponse(certificateKey));
   app.route(
     '/auth/v1',
     createAuthApp({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signingKeyEnv } from '../edge/certificates/keys.ts';
 import { commerceEnvShape } from '../edge/commerce/checkout/config.ts';
 import { paymentEnvShape } from '../edge/payments/provider.ts';
 
@@ -51,6 +52,8 @@ const schema = z.object({
   /** Stripe keys (local test checkout without them) and the seller and refund settings: docs/payments.md. */
   ...paymentEnvShape,
   ...commerceEnvShape,
+  /** Signs certificate credentials: a private EC P-256 or Ed25519 JWK. Generated into DATA_DIR on first start when unset. */
+  CERTIFICATE_SIGNING_KEY: signingKeyEnv.optional(),
 });
 
 export type Env = Omit<z.infer<typeof schema>, 'DEV_OUTBOX' | 'SEED'> & { DEV_OUTBOX: boolean; SEED: boolean };

@@ -7,6 +7,7 @@ import { createPaymentProvider } from '../edge/payments/provider.ts';
 import { isSeeded, seed } from '../seed/seed.ts';
 import { createHostApp } from './app.ts';
 import { startBanner } from './banner.ts';
+import { certificateSigningKey } from './certificate-key.ts';
 import { privateDataDir } from './data-dir.ts';
 import { migrate } from './db/migrate.ts';
 import { openHostDatabase } from './db/open.ts';
@@ -15,6 +16,7 @@ import { parseEnv } from './env.ts';
 import { stripeWebhookSecret } from './payments-secret.ts';
 import { createRealtime, type RealtimeService } from './realtime/service.ts';
 import { jwtSecret } from './secrets.ts';
+import { storageRootOf } from './storage/app.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -32,6 +34,8 @@ async function main() {
   }
   // The webhook signing secret: STRIPE_WEBHOOK_SECRET, or (local provider) generated into the data dir.
   const webhookSecret = stripeWebhookSecret(env);
+  // The certificate credentials' signing key: CERTIFICATE_SIGNING_KEY, or generated into the data dir.
+  const certificateKey = await certificateSigningKey(env);
   const db = await openHostDatabase(env);
   let stopOrderExpiry = () => {};
   let closing = false;
@@ -63,7 +67,11 @@ async function main() {
     // of its own: the README's demo password would open the whole platform to anyone.
     if (production) adminPassword = randomBytes(18).toString('base64url');
     log('seeding demo data (first start)…');
-    await seed(db, { adminPassword, onProgress: (step, done, total) => log(`  seeding [${done}/${total}] ${step}`) });
+    await seed(db, {
+      adminPassword,
+      storageRoot: storageRootOf(env),
+      onProgress: (step, done, total) => log(`  seeding [${done}/${total}] ${step}`),
+    });
   }
 
   const secret = jwtSecret(env);
@@ -111,6 +119,7 @@ async function main() {
             webRoot,
             realtime: rt,
             payments,
+            certificateKey,
           });
         })
         .then(

@@ -14,7 +14,7 @@ import {
 } from './rows.ts';
 
 /** What the page's rows carry out of the sort: the card's course columns and every sort key. */
-const PAGE_COLUMNS = `c.id, c.slug, c.title, c.subtitle, c.thumbnail_url, c.difficulty, c.language, c.price_amount,
+const PAGE_COLUMNS = `c.id, c.slug, c.title, c.subtitle, c.thumbnail_url, c.thumbnail_widths, c.difficulty, c.language, c.price_amount,
   c.price_currency, c.rating_average, c.rating_count, c.enrollment_count, c.published_at, c.category_id,
   c.instructor_id, c.lesson_count, c.duration_minutes, c.search_vector`;
 

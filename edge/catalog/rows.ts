@@ -6,7 +6,7 @@ import { badgesFor } from './badges.ts';
 export const iso = (v: unknown): string | null => (v == null ? null : new Date(v as string).toISOString());
 
 export const CARD_COLUMNS = `
-  c.id, c.slug, c.title, c.subtitle, c.thumbnail_url, c.difficulty::text as difficulty, c.language,
+  c.id, c.slug, c.title, c.subtitle, c.thumbnail_url, c.thumbnail_widths, c.difficulty::text as difficulty, c.language,
   c.price_amount, c.price_currency, c.rating_average::float8 as rating_average, c.rating_count,
   c.enrollment_count, c.published_at,
   cat.slug as category_slug, cat.name as category_name,
@@ -27,6 +27,7 @@ export interface CardRow {
   title: string;
   subtitle: string;
   thumbnail_url: string | null;
+  thumbnail_widths: number[] | null;
   difficulty: CourseCard['difficulty'];
   language: string;
   price_amount: number;
@@ -51,6 +52,7 @@ export function toCard(r: CardRow, now: Date): CourseCard {
     title: r.title,
     subtitle: r.subtitle,
     thumbnailUrl: r.thumbnail_url,
+    thumbnailWidths: (r.thumbnail_widths ?? []).map(Number),
     difficulty: r.difficulty,
     language: r.language,
     category: r.category_slug ? { slug: r.category_slug, name: r.category_name ?? r.category_slug } : null,

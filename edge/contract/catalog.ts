@@ -53,6 +53,8 @@ export const courseCard = z.strictObject({
   title: z.string(),
   subtitle: z.string(),
   thumbnailUrl: z.string().nullable(),
+  /** When not empty, thumbnailUrl holds '{w}' and an image exists at each width (a srcset). */
+  thumbnailWidths: z.array(z.int().min(16).max(4096)),
   difficulty,
   language: z.string(),
   category: categoryRef.nullable(),

@@ -9,7 +9,7 @@ export const learningState = z.enum(['not-started', 'in-progress', 'completed'])
 
 export const dashboardCourse = z.strictObject({
   course: courseCard
-    .pick({ id: true, slug: true, title: true, subtitle: true, thumbnailUrl: true })
+    .pick({ id: true, slug: true, title: true, subtitle: true, thumbnailUrl: true, thumbnailWidths: true })
     .extend({ instructor: z.strictObject({ displayName: z.string() }) }),
   enrollment: enrollmentSummary,
   state: learningState,

@@ -3,16 +3,22 @@
  * inferred from them. edge/ validates requests with the schemas; web/ imports only the
  * types (through edge/api-types.ts, `import type`), so no schema ships in the web bundle.
  */
+export * from './admin-courses.ts';
+export * from './assignments.ts';
 export * from './bundles.ts';
 export * from './catalog.ts';
+export * from './certificates.ts';
 export * from './checkout.ts';
 export * from './checkout-session.ts';
 export * from './commerce-admin.ts';
 export * from './dashboard.ts';
 export * from './enrollment.ts';
+export * from './faq.ts';
 export * from './notifications.ts';
 export * from './player.ts';
 export * from './primitives.ts';
 export * from './profile.ts';
+export * from './quizzes.ts';
+export * from './reviews.ts';
 export * from './system.ts';
 export * from './teaching.ts';

@@ -23,6 +23,7 @@ export async function dashboard(sql: Sql, userId: string): Promise<Dashboard | n
       title: string;
       subtitle: string;
       thumbnail_url: string | null;
+      thumbnail_widths: number[] | null;
       instructor_name: string;
       next_lesson_id: string | null;
       learned_minutes: number;
@@ -30,7 +31,7 @@ export async function dashboard(sql: Sql, userId: string): Promise<Dashboard | n
   >(
     // The next lesson is the first one not completed among the caller's open lessons (userId is
     // the caller): private.my_open_lesson_ids() is computed once for the statement, not per lesson.
-    `select ${ENROLLMENT_COLUMNS}, c.slug, c.title, c.subtitle, c.thumbnail_url, i.display_name as instructor_name,
+    `select ${ENROLLMENT_COLUMNS}, c.slug, c.title, c.subtitle, c.thumbnail_url, c.thumbnail_widths, i.display_name as instructor_name,
        (select l.id from public.lessons l
           join public.sections s on s.id = l.section_id
           left join public.lesson_progress p on p.lesson_id = l.id and p.user_id = e.user_id
@@ -56,6 +57,7 @@ export async function dashboard(sql: Sql, userId: string): Promise<Dashboard | n
         title: r.title,
         subtitle: r.subtitle,
         thumbnailUrl: r.thumbnail_url,
+        thumbnailWidths: (r.thumbnail_widths ?? []).map(Number),
         instructor: { displayName: r.instructor_name },
       },
       enrollment,

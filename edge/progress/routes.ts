@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
+import { videoProgressInput } from '../contract/player.ts';
 import type { Database } from '../db/port.ts';
 import { asCaller, type Env, requireUser } from '../http/context.ts';
 import { AppError, badRequest, notFound } from '../http/errors.ts';
-import { param, slug, uuid } from '../http/validate.ts';
-import { completeLesson, coursePlayer, lessonContent } from './queries.ts';
+import { jsonBody, param, slug, uuid } from '../http/validate.ts';
+import { completeLesson, coursePlayer, lessonContent, recordVideoProgress } from './queries.ts';
 
 const lessonId = (c: Parameters<typeof param>[0]) => param(c, 'id', uuid, badRequest('lesson id must be a UUID'));
 
@@ -37,6 +38,17 @@ export function progressRoutes(db: Database): Hono<Env> {
     const id = lessonId(c);
     const enrollment = await asCaller(db, c, (sql) => completeLesson(sql, id));
     return c.json({ enrollment });
+  });
+
+  // The database keeps the furthest point watched plausible and completes the lesson at its share.
+  app.post('/lessons/:id/video-progress', async (c) => {
+    requireUser(c);
+    const id = lessonId(c);
+    const body = await jsonBody(c, videoProgressInput);
+    const progress = await asCaller(db, c, (sql) =>
+      recordVideoProgress(sql, id, body.positionSeconds, body.durationSeconds),
+    );
+    return c.json(progress);
   });
 
   return app;

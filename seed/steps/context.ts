@@ -16,6 +16,8 @@ export interface SeedContext {
   accountsCreated: number;
   /** Demo courses not written because a user's course already holds the slug. */
   skippedCourses: string[];
+  /** The embedded storage's root (object bytes on disk), when the seed may write objects. */
+  readonly storageRoot?: string;
 }
 
 /** One seed step; the orchestrator runs each in its own transaction, as the owner. */

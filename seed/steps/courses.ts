@@ -32,7 +32,8 @@ export const seedCourses: SeedStep = async (sql, ctx) => {
   }));
   // Conflicts on the slug update only our own rows (same id): a user's course under a
   // demo slug is never overwritten. published_at is kept once set, so "New" badges age
-  // from the first seed. enrollment_count is set once, on insert; enrollments then add to it.
+  // from the first seed. enrollment_count and the ratings are set once, on insert; enrollments and
+  // reviews then add to them.
   await sql.query(
     `insert into public.courses (id, slug, title, subtitle, description, outcomes, prerequisites, tags,
                                  instructor_id, category_id, difficulty, language, status, published_at,
@@ -50,17 +51,15 @@ export const seedCourses: SeedStep = async (sql, ctx) => {
        instructor_id = excluded.instructor_id, category_id = excluded.category_id,
        difficulty = excluded.difficulty, language = excluded.language, status = excluded.status,
        published_at = coalesce(courses.published_at, excluded.published_at),
-       price_amount = excluded.price_amount, price_currency = excluded.price_currency,
-       rating_average = excluded.rating_average, rating_count = excluded.rating_count
+       price_amount = excluded.price_amount, price_currency = excluded.price_currency
      where courses.id = excluded.id and (
        (courses.title, courses.subtitle, courses.description, courses.outcomes, courses.prerequisites,
         courses.tags, courses.instructor_id, courses.category_id, courses.difficulty, courses.language,
-        courses.status, courses.price_amount, courses.price_currency, courses.rating_average, courses.rating_count)
+        courses.status, courses.price_amount, courses.price_currency)
        is distinct from
        (excluded.title, excluded.subtitle, excluded.description, excluded.outcomes, excluded.prerequisites,
         excluded.tags, excluded.instructor_id, excluded.category_id, excluded.difficulty, excluded.language,
-        excluded.status, excluded.price_amount, excluded.price_currency, excluded.rating_average,
-        excluded.rating_count)
+        excluded.status, excluded.price_amount, excluded.price_currency)
        or (courses.published_at is null and excluded.published_at is not null))`,
     [JSON.stringify(rows)],
   );

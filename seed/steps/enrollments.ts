@@ -42,15 +42,18 @@ export const seedEnrollments: SeedStep = async (sql, ctx) => {
         [ids.progress(e.email, e.course, s, l), userId, ids.lesson(e.course, s, l), courseId, at],
       );
     }
-    // The enrollment's counters come from lesson_progress; recompute only when they differ.
+    // The enrollment's counters come from lesson_progress; recompute only when they differ (lessons
+    // of type quiz/assignment/lab count through their items: seed/steps/assessments.ts).
     await sql.query(
       `select private.recompute_enrollment(e.user_id, e.course_id)
        from public.enrollments e
        where e.user_id = $1 and e.course_id = $2 and e.status <> 'cancelled'
          and (e.total_lessons, e.completed_lessons) is distinct from (
-           (select count(*)::int from public.lessons l where l.course_id = e.course_id and l.status = 'published'),
+           (select count(*)::int from public.lessons l where l.course_id = e.course_id and l.status = 'published'
+              and l.content_type in ('text', 'video', 'pdf', 'slides')),
            (select count(*)::int from public.lesson_progress p
               join public.lessons l on l.id = p.lesson_id and l.status = 'published'
+                and l.content_type in ('text', 'video', 'pdf', 'slides')
              where p.user_id = e.user_id and p.course_id = e.course_id and p.is_completed))`,
       [userId, courseId],
     );

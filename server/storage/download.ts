@@ -17,6 +17,10 @@ export function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
+/** The policy every stored object but an inline PDF is served with. */
+export const OBJECT_POLICY =
+  "sandbox; default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'";
+
 export async function serveObject(ctx: StorageContext, req: Request, row: ObjectRow): Promise<Response> {
   const file = await ctx.disk.openVersion(row.bucket_id, row.name, row.version);
   const etag = row.metadata?.eTag ?? `"${row.version}"`;
@@ -30,6 +34,16 @@ export async function serveObject(ctx: StorageContext, req: Request, row: Object
   });
   const download = new URL(req.url).searchParams.get('download');
   if (download !== null) headers.set('content-disposition', contentDisposition(download || baseName(row.name)));
+  // A PDF (a lesson's PDF or slides) may be shown in a frame of this site's own pages, nowhere else.
+  if (download === null && headers.get('content-type') === 'application/pdf') {
+    headers.set('x-frame-options', 'SAMEORIGIN');
+    headers.set('content-security-policy', "default-src 'none'; object-src 'self'; frame-ancestors 'self'");
+  } else {
+    // Anything else users uploaded (an SVG, an HTML file sent as text/html) is served from this
+    // site's origin: opened directly, it runs nothing and reaches nothing (a sandboxed, opaque
+    // origin without scripts). <img>, <video> and downloads are unaffected.
+    headers.set('content-security-policy', OBJECT_POLICY);
+  }
 
   if (etagMatches(req.headers.get('if-none-match'), etag)) {
     await file.handle.close();

@@ -110,6 +110,14 @@ describe('the storage HTTP surface', () => {
       expect(head.headers.get('content-length')).toBe('1000');
     });
 
+    it('serves what users uploaded in a sandbox: opened directly, an object runs no script', async () => {
+      const res = await fetch(object(`public/avatars/${name}`));
+      const policy = res.headers.get('content-security-policy') ?? '';
+      expect(policy.split(';').map((d) => d.trim())).toEqual(expect.arrayContaining(['sandbox', "default-src 'none'"]));
+      expect(policy).not.toContain('script-src');
+      await res.arrayBuffer();
+    });
+
     it('names the file for ?download', async () => {
       const res = await fetch(`${object(`public/avatars/${name}`)}?download`);
       expect(res.headers.get('content-disposition')).toBe(

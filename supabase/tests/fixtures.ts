@@ -1,6 +1,8 @@
 import { type Caller, callerParams, SET_CALLER_SQL } from '../../edge/db/port.ts';
 import type { HostDatabase } from '../../server/db/types.ts';
 import { seedCommerceFixtures } from './fixtures-commerce.ts';
+import { seedLearningFixtures } from './fixtures-learning.ts';
+import { seedReviewFixtures } from './fixtures-reviews.ts';
 
 /**
  * The cast of the RLS matrix and the rows they act on. Ids are fixed and readable
@@ -280,4 +282,6 @@ export async function seedFixtures(db: HostDatabase): Promise<void> {
   await call('otherStudent', 'select public.complete_lesson($1)', [LESSON.freePreview]);
   await call('employee', 'select public.complete_lesson($1)', [LESSON.freeOpen]);
   await seedCommerceFixtures(db);
+  await seedLearningFixtures(db);
+  await seedReviewFixtures(db);
 }

@@ -15,6 +15,17 @@ import {
   TAX,
   USER,
 } from './fixtures.ts';
+import {
+  ASSIGNMENT,
+  ATTEMPT,
+  BANK,
+  CERTIFICATE,
+  CERTIFICATE_CODE,
+  QUESTION,
+  QUIZ,
+  SUBMISSION,
+} from './fixtures-learning.ts';
+import { DECISION, FAQ, REVIEW } from './fixtures-reviews.ts';
 
 /**
  * The row-level security matrix: for every exposed table, every verb and every role, what
@@ -67,13 +78,39 @@ export const MATRIX_TABLES = [
   'public.invoices',
   'public.seat_purchases',
   'public.demo_requests',
+  'public.quizzes',
+  'public.quiz_questions',
+  'public.quiz_answer_keys',
+  'public.question_bank',
+  'public.quiz_attempts',
+  'public.assignments',
+  'public.assignment_submissions',
+  'public.certificates',
+  'public.reviews',
+  'public.course_faqs',
+  'public.course_review_decisions',
   'storage.buckets',
   'storage.objects',
 ] as const;
 export type MatrixTable = (typeof MATRIX_TABLES)[number];
 
 /** API functions in schema public, by signature. rls-guard.test.ts demands this equal the database's. */
-export const MATRIX_FUNCTIONS = ['public.complete_lesson(uuid)', 'public.enroll_in_free_course(uuid)'] as const;
+export const MATRIX_FUNCTIONS = [
+  'public.complete_lesson(uuid)',
+  'public.enroll_in_free_course(uuid)',
+  'public.start_quiz_attempt(uuid)',
+  'public.submit_quiz_attempt(uuid, jsonb)',
+  'public.quiz_attempt_review(uuid)',
+  'public.submit_assignment(uuid, text, jsonb)',
+  'public.grade_submission(uuid, numeric, jsonb, text)',
+  'public.record_video_progress(uuid, numeric, numeric)',
+  'public.verify_certificate(text)',
+  'public.revoke_certificate(uuid, text)',
+  'public.decide_course_review(uuid, boolean, text)',
+  'public.instructor_earnings()',
+  'public.instructor_overview()',
+  'public.learner_names(uuid[])',
+] as const;
 
 /** Denied with an error: insufficient_privilege. */
 export const D = '42501';
@@ -105,6 +142,8 @@ export interface FunctionCase {
   what: string;
   sql: string;
   expect: Record<Role, Outcome>;
+  /** A state to start from, as for TableCase.given. */
+  given?: string[];
 }
 
 const byRole = (outcomes: Outcomes) =>
@@ -120,6 +159,12 @@ function t(table: MatrixTable, verb: Verb, what: string, sql: string, outcomes: 
 
 /** The same case, starting from a state the owner sets up first (see TableCase.given). */
 const given = (statements: string[], c: TableCase): TableCase => ({ ...c, given: statements });
+const submittedPath = `${USER.student}/${COURSE.free}/${ASSIGNMENT.published}/essay.pdf`;
+const studentSubmissionFile = `insert into storage.objects (bucket_id, name, owner_id, metadata)
+  values ('submissions', '${submittedPath}', '${USER.student}', '{"size": 10, "mimetype": "application/pdf"}')`;
+const studentSubmitsFile = `update public.assignment_submissions
+  set files = '[{"path": "${submittedPath}", "name": "essay.pdf", "size": 10, "type": "application/pdf"}]'
+  where id = '${SUBMISSION.student}'`;
 const studentAvatar = `insert into storage.objects (bucket_id, name) values ('avatars', '${USER.student}/a.png')`;
 const setStatus = (course: string, status: string) =>
   `update public.courses set status = '${status}' where id = ${lit(course)}`;
@@ -220,6 +265,14 @@ export const MATRIX: TableCase[] = [
                                                                                              [D,   0,   0,   D,   0,   1,   0,   0]),
   t('public.courses', 'update', 'rating_average (computed, tampering)',
     `update public.courses set rating_average = 5 where id = ${lit(COURSE.free)}`,          [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.courses', 'update', 'rating_distribution (computed, tampering)',
+    `update public.courses set rating_distribution = '{0,0,0,0,9}' where id = ${lit(COURSE.free)}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.courses', 'update', "the free course's thumbnail and its widths",
+    `update public.courses set thumbnail_url = '/t/free-{w}.webp', thumbnail_widths = '{320,640}' where id = ${lit(COURSE.free)}`,
+                                                                                             [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.courses', 'update', "thumbnail widths without the url's {w} token",
+    `update public.courses set thumbnail_widths = '{320}' where id = ${lit(COURSE.free)}`,  [D,   0,   0, '23514', 0, '23514', 0, 0]),
   t('public.courses', 'update', 'enrollment_count (computed, tampering)',
     `update public.courses set enrollment_count = 1000 where id = ${lit(COURSE.free)}`,     [D,   D,   D,   D,   D,   D,   D,   D]),
   t('public.courses', 'delete', 'the draft course',
@@ -421,6 +474,8 @@ export const MATRIX: TableCase[] = [
     `update public.bundles set status = 'published' where id = ${lit(BUNDLE.draft)}`,       [D,   0,   0,   0,   0,   1,   0,   0]),
   t('public.bundles', 'update', "the published bundle's currency (its courses are USD)",
     `update public.bundles set currency = 'EUR' where id = ${lit(BUNDLE.published)}`,       [D,   0,   0,   0,   0, '23514', 0, 0]),
+  t('public.bundles', 'update', 'open the draft bundle to instructors (admins only)',
+    `update public.bundles set open_to_instructors = true where id = ${lit(BUNDLE.draft)}`, [D,   0,   0,   0,   0,   1,   0,   0]),
   t('public.bundles', 'delete', 'the draft bundle',
     `delete from public.bundles where id = ${lit(BUNDLE.draft)}`,                             [D,   0,   0,   0,   0,   1,   0,   0]),
 
@@ -433,9 +488,23 @@ export const MATRIX: TableCase[] = [
   t('public.bundle_courses', 'update', "the paid course's position in the published bundle",
     `update public.bundle_courses set position = 9 where bundle_id = ${lit(BUNDLE.published)} and course_id = ${lit(COURSE.paid)}`,
                                                                                              [D,   0,   0,   0,   0,   1,   0,   0]),
-  t('public.bundle_courses', 'delete', 'the free course out of the published bundle',
+  // The published bundle is open to instructors: the owner of a published course adds and removes it.
+  t('public.bundle_courses', 'delete', 'the free course out of the published bundle (open to instructors)',
     `delete from public.bundle_courses where bundle_id = ${lit(BUNDLE.published)} and course_id = ${lit(COURSE.free)}`,
+                                                                                             [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.bundle_courses', 'delete', 'the paid course out of the draft bundle (closed to instructors)',
+    `delete from public.bundle_courses where bundle_id = ${lit(BUNDLE.draft)} and course_id = ${lit(COURSE.paid)}`,
                                                                                              [D,   0,   0,   0,   0,   1,   0,   0]),
+  given([`delete from public.bundle_courses where bundle_id = ${lit(BUNDLE.published)} and course_id = ${lit(COURSE.free)}`],
+    t('public.bundle_courses', 'insert', 'the free course back into the open bundle (only its owner, or an admin)',
+      `insert into public.bundle_courses (bundle_id, course_id) values (${lit(BUNDLE.published)}, ${lit(COURSE.free)})`,
+                                                                                             [D,   D,   D,   1,   D,   1,   D,   D])),
+  t('public.bundle_courses', 'insert', 'the free course into the draft bundle (closed to instructors)',
+    `insert into public.bundle_courses (bundle_id, course_id) values (${lit(BUNDLE.draft)}, ${lit(COURSE.free)})`,
+                                                                                             [D,   D,   D,   D,   D,   1,   D,   D]),
+  t('public.bundle_courses', 'insert', "the other instructor's draft course into the open bundle (not published)",
+    `insert into public.bundle_courses (bundle_id, course_id) values (${lit(BUNDLE.published)}, ${lit(COURSE.otherDraft)})`,
+                                                                                             [D,   D,   D,   D,   D,   1,   D,   D]),
 
   // pricing_rules: active rules of the cart, seats and published bundles for anyone; admins all.
   t('public.pricing_rules', 'select', 'every visible rule', count('public.pricing_rules'),  [2,   2,   2,   2,   2,   4,   2,   2]),
@@ -573,6 +642,172 @@ export const MATRIX: TableCase[] = [
   t('public.demo_requests', 'delete', 'every demo request', `delete from public.demo_requests`,
                                                                                              [D,   D,   D,   D,   D,   D,   D,   D]),
 
+  // Learning (20261124000100). quizzes and assignments: learners read the published ones of the
+  // courses they learn in (drip of a tied lesson applies); course managers write. Questions hold no
+  // answers; answer keys are the managers' only. Attempts, submissions and certificates are read by
+  // their learner, the course's managers and admins, and written by definer functions only.
+  t('public.quizzes', 'select', 'every visible quiz', count('public.quizzes'),             [D,   1,   1,   2,   0,   2,   0,   1]),
+  t('public.quizzes', 'select', 'the draft quiz', count(`public.quizzes where id = ${lit(QUIZ.draft)}`),
+                                                                                             [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.quizzes', 'insert', 'a quiz in the free course',
+    `insert into public.quizzes (course_id, title) values (${lit(COURSE.free)}, 'New')`,    [D,   D,   D,   1,   D,   1,   D,   D]),
+  t('public.quizzes', 'update', "the published quiz's passing score",
+    `update public.quizzes set passing_score = 0 where id = ${lit(QUIZ.published)}`,        [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.quizzes', 'update', "the draft quiz moved into the other instructor's course",
+    `update public.quizzes set course_id = ${lit(COURSE.otherDraft)} where id = ${lit(QUIZ.draft)}`,
+                                                                                             [D,   0,   0,   D,   0,   1,   0,   0]),
+  t('public.quizzes', 'delete', 'the draft quiz', `delete from public.quizzes where id = ${lit(QUIZ.draft)}`,
+                                                                                             [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.quiz_questions', 'select', 'every visible question', count('public.quiz_questions'),
+                                                                                             [D,   5,   5,   6,   0,   6,   0,   5]),
+  t('public.quiz_questions', 'select', "the draft quiz's question",
+    count(`public.quiz_questions where id = ${lit(QUESTION.draft)}`),                        [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.quiz_questions', 'insert', 'a question in the published quiz',
+    `insert into public.quiz_questions (quiz_id, type, prompt) values (${lit(QUIZ.published)}, 'true_false', 'New')`,
+                                                                                             [D,   D,   D,   1,   D,   1,   D,   D]),
+  t('public.quiz_questions', 'insert', "a question of the published quiz filed under the other instructor's course",
+    `insert into public.quiz_questions (quiz_id, course_id, type, prompt) values (${lit(QUIZ.published)}, ${lit(COURSE.otherDraft)}, 'true_false', 'New')`,
+                                                                                             [D, '23514', '23514', '23514', '23514', '23514', '23514', '23514']),
+  t('public.quiz_questions', 'update', 'a published question',
+    `update public.quiz_questions set prompt = 'Changed' where id = ${lit(QUESTION.single)}`, [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.quiz_questions', 'delete', "the draft quiz's question",
+    `delete from public.quiz_questions where id = ${lit(QUESTION.draft)}`,                   [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.quiz_answer_keys', 'select', 'every visible answer key', count('public.quiz_answer_keys'),
+                                                                                             [D,   0,   0,   6,   0,   6,   0,   0]),
+  t('public.quiz_answer_keys', 'select', "the published quiz's answers before submitting",
+    count(`public.quiz_answer_keys k join public.quiz_questions q on q.id = k.question_id where q.quiz_id = ${lit(QUIZ.published)}`),
+                                                                                             [D,   0,   0,   5,   0,   5,   0,   0]),
+  given([`insert into public.quiz_questions (id, quiz_id, type, prompt) values (${lit(QUESTION.spare)}, ${lit(QUIZ.published)}, 'true_false', 'Spare')`],
+    t('public.quiz_answer_keys', 'insert', "the key of a new question",
+      `insert into public.quiz_answer_keys (question_id, answer) values (${lit(QUESTION.spare)}, '{"correct": true}')`,
+                                                                                             [D,   D,   D,   1,   D,   1,   D,   D])),
+  t('public.quiz_answer_keys', 'update', 'a published key (tampering)',
+    `update public.quiz_answer_keys set answer = '{"correct": "a"}' where question_id = ${lit(QUESTION.single)}`,
+                                                                                             [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.quiz_answer_keys', 'delete', 'a published key',
+    `delete from public.quiz_answer_keys where question_id = ${lit(QUESTION.single)}`,       [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.question_bank', 'select', 'every visible bank question', count('public.question_bank'),
+                                                                                             [D,   0,   0,   2,   1,   3,   0,   0]),
+  t('public.question_bank', 'insert', "a question in the instructor's bank",
+    `insert into public.question_bank (instructor_id, type, prompt, answer) values (${lit(CARD.instructor)}, 'true_false', 'New', '{"correct": false}')`,
+                                                                                             [D,   D,   D,   1,   D,   1,   D,   D]),
+  t('public.question_bank', 'update', "the instructor's bank question",
+    `update public.question_bank set prompt = 'Changed' where id = ${lit(BANK.instructorA)}`, [D,  0,   0,   1,   0,   1,   0,   0]),
+  t('public.question_bank', 'delete', "the other instructor's bank question",
+    `delete from public.question_bank where id = ${lit(BANK.otherInstructor)}`,             [D,   0,   0,   0,   1,   1,   0,   0]),
+  t('public.quiz_attempts', 'select', 'every visible attempt', count('public.quiz_attempts'), [D,  1,   0,   1,   0,   1,   0,   0]),
+  t('public.quiz_attempts', 'insert', 'a passed attempt for oneself (forging)',
+    `insert into public.quiz_attempts (quiz_id, course_id, user_id, attempt_number, question_ids, passed, status)
+     values (${lit(QUIZ.published)}, ${lit(COURSE.free)}, ${me}, 9, '{}', true, 'submitted')`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.quiz_attempts', 'update', 'own attempts marked passed (tampering)',
+    `update public.quiz_attempts set passed = true, score_percent = 100 where user_id = ${me}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.quiz_attempts', 'delete', "the student's attempt",
+    `delete from public.quiz_attempts where id = ${lit(ATTEMPT.student)}`,                   [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.assignments', 'select', 'every visible assignment', count('public.assignments'),
+                                                                                             [D,   1,   1,   2,   0,   2,   0,   1]),
+  t('public.assignments', 'insert', 'an assignment in the free course',
+    `insert into public.assignments (course_id, title) values (${lit(COURSE.free)}, 'New')`, [D,   D,   D,   1,   D,   1,   D,   D]),
+  t('public.assignments', 'update', "the published assignment's due date",
+    `update public.assignments set due_at = null where id = ${lit(ASSIGNMENT.published)}`,  [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.assignments', 'delete', 'the draft assignment',
+    `delete from public.assignments where id = ${lit(ASSIGNMENT.draft)}`,                    [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.assignment_submissions', 'select', 'every visible submission', count('public.assignment_submissions'),
+                                                                                             [D,   1,   0,   1,   0,   1,   0,   0]),
+  t('public.assignment_submissions', 'select', "the student's submission (IDOR)",
+    count(`public.assignment_submissions where id = ${lit(SUBMISSION.student)}`),           [D,   1,   0,   1,   0,   1,   0,   0]),
+  t('public.assignment_submissions', 'insert', 'a graded submission for oneself (forging)',
+    `insert into public.assignment_submissions (assignment_id, course_id, user_id, attempt_number, status, points, final_points)
+     values (${lit(ASSIGNMENT.published)}, ${lit(COURSE.free)}, ${me}, 9, 'graded', 100, 100)`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.assignment_submissions', 'update', "the student's grade (tampering)",
+    `update public.assignment_submissions set status = 'graded', points = 100, final_points = 100 where id = ${lit(SUBMISSION.student)}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.assignment_submissions', 'delete', "the student's submission",
+    `delete from public.assignment_submissions where id = ${lit(SUBMISSION.student)}`,       [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.certificates', 'select', 'every visible certificate', count('public.certificates'),
+                                                                                             [D,   0,   1,   1,   0,   1,   0,   0]),
+  t('public.certificates', 'insert', 'a certificate for oneself (forging)',
+    `insert into public.certificates (user_id, course_id, code, code_sha256, learner_name, course_title, instructor_name)
+     values (${me}, ${lit(COURSE.free)}, 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA', '\\x00', 'Me', 'Free course', 'Ada')`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.certificates', 'update', "the other student's certificate renamed",
+    `update public.certificates set learner_name = 'Someone else' where id = ${lit(CERTIFICATE.otherStudent)}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.certificates', 'delete', "the other student's certificate",
+    `delete from public.certificates where id = ${lit(CERTIFICATE.otherStudent)}`,           [D,   D,   D,   D,   D,   D,   D,   D]),
+  // progress columns of the same migration: no learner writes them.
+  t('public.lesson_progress', 'update', 'own watched seconds (tampering)',
+    `update public.lesson_progress set watched_seconds = 9999 where user_id = ${me}`,        [D,   0,   0,   0,   0,   0,   0,   0]),
+  t('public.enrollments', 'update', 'own completed items (tampering)',
+    `update public.enrollments set completed_items = 99 where user_id = ${me}`,              [D,   0,   0,   0,   0,   0,   0,   0]),
+  t('public.lessons', 'update', "the free open lesson's video length",
+    `update public.lessons set video_seconds = 600 where id = ${lit(LESSON.freeOpen)}`,     [D,   0,   0,   1,   0,   1,   0,   0]),
+
+  // reviews: anyone reads visible reviews of published courses; authors their own, the course's
+  // managers all of theirs. The enrolled learner writes one, as themselves. Columns by role: the
+  // author rating and comment, the course's owner the reply, an admin is_hidden (guard trigger).
+  t('public.reviews', 'select', 'every visible review', count('public.reviews'),            [1,   1,   2,   2,   1,   2,   1,   1]),
+  t('public.reviews', 'select', 'hidden reviews', count('public.reviews where is_hidden'),  [0,   0,   1,   1,   0,   1,   0,   0]),
+  t('public.reviews', 'insert', 'own 4-star review of the free course (once per learner)',
+    `insert into public.reviews (course_id, rating) values (${lit(COURSE.free)}, 4)`,      [D, '23505', '23505', D, D, D, D,   1]),
+  t('public.reviews', 'insert', 'a review of the paid course (only the employee holds a seat)',
+    `insert into public.reviews (course_id, rating) values (${lit(COURSE.paid)}, 4)`,      [D,   D,   D,   D,   D,   D,   D,   1]),
+  t('public.reviews', 'insert', "a review in the employee's name (IDOR)",
+    `insert into public.reviews (course_id, user_id, rating) values (${lit(COURSE.paid)}, ${lit(USER.employee)}, 1)`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   1]),
+  t('public.reviews', 'insert', 'a review with a reply already (tampering, no column grant)',
+    `insert into public.reviews (course_id, rating, instructor_reply) values (${lit(COURSE.paid)}, 5, 'Great')`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.reviews', 'update', "own review's rating",
+    `update public.reviews set rating = 3 where user_id = ${me}`,                            [D,   1,   1,   0,   0,   0,   0,   0]),
+  t('public.reviews', 'update', "the student's comment (IDOR: only its author)",
+    `update public.reviews set comment = 'Edited' where id = ${lit(REVIEW.student)}`,       [D,   1,   0,   D,   0,   D,   0,   0]),
+  t('public.reviews', 'update', "a reply to the student's review (only the course's owner)",
+    `update public.reviews set instructor_reply = 'Thanks' where id = ${lit(REVIEW.student)}`,
+                                                                                             [D,   D,   0,   1,   0,   D,   0,   0]),
+  t('public.reviews', 'update', 'own review hidden or shown (tampering)',
+    `update public.reviews set is_hidden = not is_hidden where user_id = ${me}`,             [D,   D,   D,   0,   0,   0,   0,   0]),
+  t('public.reviews', 'update', "hide the student's review (admins only)",
+    `update public.reviews set is_hidden = true where id = ${lit(REVIEW.student)}`,         [D,   D,   0,   D,   0,   1,   0,   0]),
+  t('public.reviews', 'update', 'own review moved to the paid course (no column grant)',
+    `update public.reviews set course_id = ${lit(COURSE.paid)} where user_id = ${me}`,      [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.reviews', 'update', 'own author name (set by trigger, no column grant)',
+    `update public.reviews set author_name = 'The Admin' where user_id = ${me}`,             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.reviews', 'delete', "the student's review",
+    `delete from public.reviews where id = ${lit(REVIEW.student)}`,                           [D,   1,   0,   0,   0,   1,   0,   0]),
+  t('public.reviews', 'delete', 'the hidden review (its author or an admin)',
+    `delete from public.reviews where id = ${lit(REVIEW.otherHidden)}`,                       [D,   0,   1,   0,   0,   1,   0,   0]),
+
+  // course_faqs: anyone reads the FAQ of published courses; course managers read and write theirs.
+  t('public.course_faqs', 'select', 'every visible FAQ entry', count('public.course_faqs'), [2,   2,   2,   3,   2,   3,   2,   2]),
+  t('public.course_faqs', 'insert', 'an entry in the free course',
+    `insert into public.course_faqs (course_id, question, answer) values (${lit(COURSE.free)}, 'Q?', 'A.')`,
+                                                                                             [D,   D,   D,   1,   D,   1,   D,   D]),
+  t('public.course_faqs', 'insert', "an entry in the other instructor's course",
+    `insert into public.course_faqs (course_id, question, answer) values (${lit(COURSE.otherDraft)}, 'Q?', 'A.')`,
+                                                                                             [D,   D,   D,   D,   1,   1,   D,   D]),
+  t('public.course_faqs', 'update', "the free course's first answer",
+    `update public.course_faqs set answer = 'Changed' where id = ${lit(FAQ.freeFirst)}`,    [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.course_faqs', 'update', "an entry moved into the other instructor's course (no column grant)",
+    `update public.course_faqs set course_id = ${lit(COURSE.otherDraft)} where id = ${lit(FAQ.freeFirst)}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.course_faqs', 'delete', "the draft course's entry",
+    `delete from public.course_faqs where id = ${lit(FAQ.draft)}`,                            [D,   0,   0,   1,   0,   1,   0,   0]),
+
+  // course_review_decisions: the course's owner and admins read; only decide_course_review writes.
+  t('public.course_review_decisions', 'select', 'every visible decision', count('public.course_review_decisions'),
+                                                                                             [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.course_review_decisions', 'insert', 'an approval of the draft course (deciding without the function)',
+    `insert into public.course_review_decisions (course_id, decision) values (${lit(COURSE.draft)}, 'approved')`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.course_review_decisions', 'update', 'the rejection turned into an approval',
+    `update public.course_review_decisions set decision = 'approved' where id = ${lit(DECISION.draftRejected)}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.course_review_decisions', 'delete', 'the rejection',
+    `delete from public.course_review_decisions where id = ${lit(DECISION.draftRejected)}`,  [D,   D,   D,   D,   D,   D,   D,   D]),
+
   // storage: the buckets are the migration's; anyone sees the public one (avatars). Objects: a
   // sample per verb on the student's avatar (given); every bucket, verb and role is in
   // supabase/tests/storage-policies.test.ts.
@@ -592,6 +827,13 @@ export const MATRIX: TableCase[] = [
     `update storage.objects set metadata = '{}' where bucket_id = 'avatars'`,                 [0,   1,   0,   0,   0,   0,   0,   0])),
   given([studentAvatar], t('storage.objects', 'delete', "the student's avatar",
     `delete from storage.objects where bucket_id = 'avatars'`,                                [0,   1,   0,   0,   0,   0,   0,   0])),
+  // A file a submission names is frozen: not even its owner replaces or deletes it.
+  given([studentSubmissionFile, studentSubmitsFile], t('storage.objects', 'update', "the student's submitted file (frozen)",
+    `update storage.objects set metadata = '{}' where name = ${lit(submittedPath)}`,         [0,   0,   0,   0,   0,   0,   0,   0])),
+  given([studentSubmissionFile, studentSubmitsFile], t('storage.objects', 'delete', "the student's submitted file (frozen)",
+    `delete from storage.objects where name = ${lit(submittedPath)}`,                        [0,   0,   0,   0,   0,   0,   0,   0])),
+  given([studentSubmissionFile], t('storage.objects', 'delete', "the student's file not yet submitted",
+    `delete from storage.objects where name = ${lit(submittedPath)}`,                        [0,   1,   0,   0,   0,   0,   0,   0])),
 ];
 
 function f(fn: FunctionCase['fn'], what: string, sql: string, outcomes: Outcomes): FunctionCase {
@@ -600,6 +842,10 @@ function f(fn: FunctionCase['fn'], what: string, sql: string, outcomes: Outcomes
 
 const enroll = (course: string) => count(`public.enroll_in_free_course(${lit(course)})`);
 const complete = (lesson: string) => count(`public.complete_lesson(${lit(lesson)})`);
+/** A raise with a hint '<4xx>:<code>' (the edge maps it). */
+const P = 'P0001';
+/** The same function case, from a state the owner sets up first. */
+const fg = (statements: string[], c: FunctionCase): FunctionCase => ({ ...c, given: statements });
 
 // The API functions: anon may call none; what each signed-in role gets back.
 // biome-ignore format: a table, one row per case, one column per role
@@ -619,4 +865,60 @@ export const FUNCTION_MATRIX: FunctionCase[] = [
                                                                                              [D,   D,   D,   D,   D,   D,   D,   1]),
   f('public.complete_lesson(uuid)', 'the paid preview lesson (a preview is not an enrollment)', complete(LESSON.paidPreview),
                                                                                              [D,   D,   D,   D,   D,   D,   D,   1]),
+  // Learning (20261124000100). 'P0001' carries the 4xx in its hint (see learning-functions.test.ts).
+  f('public.start_quiz_attempt(uuid)', 'the published quiz', count(`public.start_quiz_attempt(${lit(QUIZ.published)})`),
+                                                                                             [D,   1,   1,   P,   P,   P,   P,   1]),
+  f('public.start_quiz_attempt(uuid)', 'the draft quiz (not found)', count(`public.start_quiz_attempt(${lit(QUIZ.draft)})`),
+                                                                                             [D,   P,   P,   P,   P,   P,   P,   P]),
+  fg([`update public.quizzes set max_attempts = 1 where id = ${lit(QUIZ.published)}`],
+    f('public.start_quiz_attempt(uuid)', 'the published quiz beyond the attempt limit (the student used theirs)',
+      count(`public.start_quiz_attempt(${lit(QUIZ.published)})`),                            [D,   P,   1,   P,   P,   P,   P,   1])),
+  f('public.submit_quiz_attempt(uuid, jsonb)', "the student's submitted attempt again",
+    count(`public.submit_quiz_attempt(${lit(ATTEMPT.student)}, '{}')`),                       [D,   P,   P,   P,   P,   P,   P,   P]),
+  fg([`update public.quiz_attempts set status = 'in_progress', submitted_at = null, deadline_at = now() - interval '1 minute' where id = ${lit(ATTEMPT.student)}`],
+    f('public.submit_quiz_attempt(uuid, jsonb)', "the student's attempt after its time limit (expired, not submitted)",
+      count(`public.submit_quiz_attempt(${lit(ATTEMPT.student)}, '{}') where status = 'submitted'`),
+                                                                                             [D,   0,   P,   P,   P,   P,   P,   P])),
+  f('public.quiz_attempt_review(uuid)', "the student's attempt",
+    count(`public.quiz_attempt_review(${lit(ATTEMPT.student)})`),                             [D,   1,   P,   1,   P,   1,   P,   P]),
+  f('public.submit_assignment(uuid, text, jsonb)', 'a text to the published assignment',
+    count(`public.submit_assignment(${lit(ASSIGNMENT.published)}, 'My work', '[]')`),        [D,   1,   1,   P,   P,   P,   P,   1]),
+  f('public.submit_assignment(uuid, text, jsonb)', 'a text to the draft assignment (not found)',
+    count(`public.submit_assignment(${lit(ASSIGNMENT.draft)}, 'My work', '[]')`),            [D,   P,   P,   P,   P,   P,   P,   P]),
+  f('public.grade_submission(uuid, numeric, jsonb, text)', "the student's submission",
+    count(`public.grade_submission(${lit(SUBMISSION.student)}, null, '{"clarity": 30, "accuracy": 50}', 'Good')`),
+                                                                                             [D,   P,   P,   1,   P,   1,   P,   P]),
+  fg([`insert into public.assignment_submissions (assignment_id, course_id, user_id, attempt_number, text_content)
+       values (${lit(ASSIGNMENT.published)}, ${lit(COURSE.free)}, ${lit(USER.admin)}, 1, 'mine')`],
+    f('public.grade_submission(uuid, numeric, jsonb, text)', "the admin's own submission",
+      count(`public.grade_submission((select id from public.assignment_submissions where user_id = ${lit(USER.admin)}), null, '{"clarity": 40, "accuracy": 60}', '')`),
+                                                                                             [D,   P,   P,   1,   P,   P,   P,   P])),
+  f('public.record_video_progress(uuid, numeric, numeric)', 'the free open lesson (text, not a video)',
+    count(`public.record_video_progress(${lit(LESSON.freeOpen)}, 10, 100)`),                 [D,   P,   P,   D,   D,   D,   D,   P]),
+  fg([`update public.lessons set content_type = 'video', video_seconds = 100 where id = ${lit(LESSON.freeOpen)}`],
+    f('public.record_video_progress(uuid, numeric, numeric)', 'the free open lesson as a video',
+      count(`public.record_video_progress(${lit(LESSON.freeOpen)}, 10, 100)`),               [D,   1,   1,   D,   D,   D,   D,   1])),
+  fg([`update public.lessons set content_type = 'video', video_seconds = 100 where id = ${lit(LESSON.freeOpen)}`],
+    f('public.complete_lesson(uuid)', 'the free open lesson as an unwatched video (watch more; the employee completed it)',
+      complete(LESSON.freeOpen),                                                             [D,   P,   P,   D,   D,   D,   D,   1])),
+  f('public.verify_certificate(text)', "the other student's certificate code",
+    count(`public.verify_certificate(${lit(CERTIFICATE_CODE)})`),                            [1,   1,   1,   1,   1,   1,   1,   1]),
+  f('public.verify_certificate(text)', 'a guessed code',
+    count(`public.verify_certificate('0000-0000-0000-0000-0000-0000')`),                     [0,   0,   0,   0,   0,   0,   0,   0]),
+  f('public.learner_names(uuid[])', 'names of the two students, the employee and the instructor',
+    count(`public.learner_names(array[${lit(USER.student)}, ${lit(USER.otherStudent)}, ${lit(USER.employee)}, ${lit(USER.instructor)}]::uuid[])`),
+                                                                                             [D,   0,   0,   3,   0,   4,   0,   0]),
+  f('public.revoke_certificate(uuid, text)', "the other student's certificate",
+    count(`public.revoke_certificate(${lit(CERTIFICATE.otherStudent)}, 'Plagiarism')`),     [D,   P,   P,   P,   P,   1,   P,   P]),
+  // decide_course_review: admins only (403:not_admin), a course in review only (409:not_pending_review);
+  // hints and the other outcomes in reviews-functions.test.ts.
+  fg([setStatus(COURSE.draft, 'pending_review')],
+    f('public.decide_course_review(uuid, boolean, text)', 'approve the draft course once in review',
+      count(`public.decide_course_review(${lit(COURSE.draft)}, true, '')`),                 [D,   P,   P,   P,   P,   1,   P,   P])),
+  f('public.decide_course_review(uuid, boolean, text)', 'approve the draft course (not in review)',
+    count(`public.decide_course_review(${lit(COURSE.draft)}, true, '')`),                   [D,   P,   P,   P,   P,   P,   P,   P]),
+  f('public.instructor_overview()', 'the number of courses it covers (own; admins all)',
+    `select (public.instructor_overview() ->> 'courses')::int as n`,                          [D,   0,   0,   3,   1,   4,   0,   0]),
+  f('public.instructor_earnings()', 'courses with sales (the paid course: acme seats)', count('public.instructor_earnings()'),
+                                                                                             [D,   0,   0,   1,   0,   1,   0,   0]),
 ];

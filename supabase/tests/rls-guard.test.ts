@@ -17,7 +17,10 @@ const DEFINER_SCHEMAS = ['public', 'private', 'auth'];
 const NO_PUBLIC_EXECUTE_SCHEMAS = ['public', 'private'];
 
 /** Functions in public that anon may execute, each with the reason. Keep it empty if you can. */
-const ANON_CALLABLE: Record<string, string> = {};
+const ANON_CALLABLE: Record<string, string> = {
+  'public.verify_certificate(text)':
+    'the public verification page: a certificate by the hash of its code, zero rows for any other (20261124000100)',
+};
 /** Policies allowed to be USING (true) / WITH CHECK (true), "schema.table: policy" → reason. */
 const UNRESTRICTED_POLICIES: Record<string, string> = {};
 /** Tables in exposed schemas allowed to have RLS on but no policy at all (deny all), with reason. */

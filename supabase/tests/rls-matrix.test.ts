@@ -48,6 +48,7 @@ const functionCells = FUNCTION_MATRIX.flatMap((c) =>
     role,
     sql: c.sql,
     params: undefined,
+    given: c.given,
     expected: c.expect[role],
   })),
 );
@@ -86,8 +87,8 @@ describe.each(engines())('row-level security matrix on %s', (engine) => {
   });
 
   describe('API functions × roles', () => {
-    it.each(functionCells)('$name', async ({ role, sql, params, expected }) => {
-      const actual = await attempt(t.db, role, sql, params);
+    it.each(functionCells)('$name', async ({ role, sql, params, given, expected }) => {
+      const actual = given ? await attemptFrom(t.db, role, given, sql, params) : await attempt(t.db, role, sql, params);
       expect(matches(actual, expected), `got ${show(actual)}`).toBe(true);
     });
   });

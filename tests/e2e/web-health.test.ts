@@ -129,7 +129,7 @@ describe('the first page', () => {
       // Data, config and session state come with the page: no API call, no auth client.
       expect(
         asked.filter((p) => /^\/(api|auth)\//.test(p)),
-        path,
+        `${path}: ${asked.filter((p) => /^\/(api|auth)\//.test(p)).join(', ')}`,
       ).toEqual([]);
       expect(
         asked

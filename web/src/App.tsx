@@ -10,6 +10,7 @@ import { AppContext, type AppServices } from './lib/context.ts';
 import { showDevOutbox } from './lib/dev-outbox.ts';
 import { type FirstDataStore, HOME_NEWEST, HOME_POPULAR } from './lib/first-data.ts';
 import { createQueries, revalidateUserData } from './lib/queries.ts';
+import { preloadCourseReviewsAndFaq } from './lib/reviews-api.ts';
 import { type LazyAuth, lazySupabase } from './lib/supabase.ts';
 import Home from './pages/Home.tsx';
 import NotFound from './pages/NotFound.tsx';
@@ -34,10 +35,23 @@ const ResetPassword = lazy(() => import('./pages/ResetPassword.tsx'));
 const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
 const Player = lazy(() => import('./pages/Player.tsx'));
 const Profile = lazy(() => import('./pages/Profile.tsx'));
+const Certificates = lazy(() => import('./pages/Certificates.tsx'));
+const Verify = lazy(() => import('./pages/Verify.tsx'));
 const Teach = lazy(() => import('./pages/Teach.tsx'));
+const CourseWizard = lazy(() => import('./pages/teach/CourseWizard.tsx'));
+const TeachStudents = lazy(() => import('./pages/teach/Students.tsx'));
+const CourseQueue = lazy(() => import('./pages/admin/CourseQueue.tsx'));
 const CourseMedia = lazy(() => import('./pages/CourseMedia.tsx'));
+const TeachReviews = lazy(() => import('./pages/teach/Reviews.tsx'));
+const TeachFaq = lazy(() => import('./pages/teach/Faq.tsx'));
 const AdminCommerce = lazy(() => import('./pages/AdminCommerce.tsx'));
 const DevOutbox = lazy(() => import('./pages/DevOutbox.tsx'));
+const Quiz = lazy(() => import('./pages/learn/Quiz.tsx'));
+const QuizBuilder = lazy(() => import('./pages/teach/QuizBuilder.tsx'));
+const Assignment = lazy(() => import('./pages/learn/Assignment.tsx'));
+const Gradebook = lazy(() => import('./pages/learn/Gradebook.tsx'));
+const TeachAssignments = lazy(() => import('./pages/teach/Assignments.tsx'));
+const Grading = lazy(() => import('./pages/teach/Grading.tsx'));
 
 /**
  * The code of the first page, when the host modulepreloads it with the page (web/src/lib/first-data.ts):
@@ -102,6 +116,8 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
       void queries.course(params.slug!);
       // "See in bundle" renders later (components/InBundles.tsx); its answer is in the first data now.
       void bundleQueries(api).courseBundles(params.slug!);
+      // So do the reviews and the FAQ (components/reviews/).
+      preloadCourseReviewsAndFaq(api, params.slug!);
     },
     dashboard: () => (signedOut() ? undefined : void queries.dashboard()),
     player: ({ params }: RoutePreloadFuncArgs) => {
@@ -132,10 +148,24 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.forgotPassword} component={ForgotPassword} />
         <Route path={ROUTES.resetPassword} component={ResetPassword} />
         <Route path={ROUTES.dashboard} component={Dashboard} preload={preload.dashboard} />
+        <Route path={ROUTES.assignment} component={Assignment} />
+        <Route path={ROUTES.gradebook} component={Gradebook} />
+        <Route path={ROUTES.teachAssignments} component={TeachAssignments} />
+        <Route path={ROUTES.grading} component={Grading} />
+        <Route path={ROUTES.quiz} component={Quiz} />
+        <Route path={ROUTES.teachQuizzes} component={QuizBuilder} />
         <Route path={ROUTES.player} component={Player} preload={preload.player} />
         <Route path={ROUTES.profile} component={Profile} />
+        <Route path={ROUTES.certificates} component={Certificates} />
+        <Route path={ROUTES.verify} component={Verify} />
         <Route path={ROUTES.teach} component={Teach} />
+        <Route path={ROUTES.courseNew} component={CourseWizard} />
+        <Route path={ROUTES.courseEdit} component={CourseWizard} />
+        <Route path={ROUTES.teachStudents} component={TeachStudents} />
+        <Route path={ROUTES.adminCourseQueue} component={CourseQueue} />
         <Route path={ROUTES.courseMedia} component={CourseMedia} />
+        <Route path={ROUTES.teachReviews} component={TeachReviews} />
+        <Route path={ROUTES.teachFaq} component={TeachFaq} />
         <Route path={ROUTES.adminCommerce} component={AdminCommerce} />
         <Route
           path={ROUTES.devOutbox}

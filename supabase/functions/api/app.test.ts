@@ -11,6 +11,9 @@ const env = (url: string) => ({
   JWT_SECRET: TEST_SECRET,
   SITE_URL: 'https://learn.example.com',
   STRIPE_WEBHOOK_SECRET: 'whsec_test_function_secret_0123456789',
+  // A test key only (a P-256 private JWK).
+  CERTIFICATE_SIGNING_KEY:
+    '{"kty":"EC","crv":"P-256","x":"XYRXI3IHZCyV_dYlQ4xZy6fIiiGXJy0tGacE12KeYqY","y":"kffTqB4VgIT6vDthxp5UiSvAvK4W_qR7ZOX39I9wI5g","d":"uJohFivTDSV3OaWmA3txsLcxkqM9yzQt22svyBvlfdc"}',
 });
 
 describe('the api Edge Function', () => {

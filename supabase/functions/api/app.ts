@@ -1,5 +1,6 @@
 import { createApp } from '../../../edge/app.ts';
 import { hs256Verifier } from '../../../edge/auth/jwt.ts';
+import { importSigningKey } from '../../../edge/certificates/keys.ts';
 import { commerceConfig } from '../../../edge/commerce/checkout/config.ts';
 import { openPostgres } from '../../../edge/db/postgres.ts';
 import { parseEdgeEnv } from '../../../edge/env.ts';
@@ -26,6 +27,7 @@ export async function buildFunction(source: Record<string, string | undefined>) 
     }),
     payments: createPaymentProvider({ ...env, webhookSecret: env.STRIPE_WEBHOOK_SECRET, siteUrl: env.SITE_URL }),
     commerce: commerceConfig(env, env.SITE_URL),
+    certificates: { signingKey: await importSigningKey(env.CERTIFICATE_SIGNING_KEY) },
   });
   return { app, close: () => db.close() };
 }

@@ -10,6 +10,36 @@ export const ALLOWED: Record<string, string> = {
   'authenticated_security_definer_function_executable: public.complete_lesson(lesson uuid)':
     'The progress RPC: definer so it can write lesson_progress and recompute the enrollment, callable by ' +
     'authenticated on purpose; it checks the caller (signed in, lesson open to them) before it writes.',
+  // Learning RPCs (20261124000100): definer so they can write results no request role may write;
+  // each checks the caller (enrollment, ownership, course management, admin) before it writes.
+  'authenticated_security_definer_function_executable: public.start_quiz_attempt(quiz uuid)':
+    'Starts or resumes a quiz attempt for an enrolled learner (attempts have no insert grant).',
+  'authenticated_security_definer_function_executable: public.submit_quiz_attempt(attempt uuid, answers jsonb)':
+    "Grades the caller's own attempt against answer keys the caller may not read.",
+  'authenticated_security_definer_function_executable: public.quiz_attempt_review(attempt uuid)':
+    "Reveals an attempt's answers to its learner as the quiz's review policy allows, to course managers always.",
+  'authenticated_security_definer_function_executable: public.submit_assignment(assignment uuid, text_content text, files jsonb)':
+    "Records an enrolled learner's submission after checking their uploads in storage.objects.",
+  'authenticated_security_definer_function_executable: public.grade_submission(submission uuid, points numeric, rubric_marks jsonb, feedback text)':
+    "Grades a submission for the course's instructor or an admin, never the submitter.",
+  'authenticated_security_definer_function_executable: public.record_video_progress(lesson uuid, position_seconds numeric, duration_seconds numeric)':
+    'Records how far the caller watched a video lesson open to them, capped by wall-clock plausibility.',
+  'authenticated_security_definer_function_executable: public.verify_certificate(code text)':
+    'The public certificate check: a row only for the hash of a real code, minimal data.',
+  'anon_security_definer_function_executable: public.verify_certificate(code text)':
+    'The public certificate check, for visitors too: a row only for the hash of a real code, minimal data.',
+  'authenticated_security_definer_function_executable: public.revoke_certificate(certificate uuid, reason text)':
+    'Revokes a certificate for admins only (certificates have no update grant).',
+  // Reviews and approval RPCs (20261124000200).
+  'authenticated_security_definer_function_executable: public.decide_course_review(course uuid, approve boolean, reason text)':
+    'Approves or rejects a course in review for admins only (decisions have no insert grant; it notifies the instructor).',
+  'authenticated_security_definer_function_executable: public.instructor_earnings()':
+    "Sums the caller's own courses' sales (admins: all) from orders the instructor may not read line by line.",
+  'authenticated_security_definer_function_executable: public.instructor_overview()':
+    "The instructor dashboard's figures for the caller's own courses (admins: all), from tables they may not read.",
+  // Learner names for graders (20261124000300).
+  'authenticated_security_definer_function_executable: public.learner_names(learners uuid[])':
+    "Display names (never emails) of the learners of the caller's own courses (admins: anyone), from profiles they may not read.",
   'authenticated_security_definer_function_executable: private.*':
     'RLS helpers: the policies call them as the caller, so the caller must be able to execute them. ' +
     'Schema private is not exposed by the API (supabase/config.toml [api] schemas, checked by ' +

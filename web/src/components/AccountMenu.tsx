@@ -97,6 +97,11 @@ export function AccountMenu() {
             Orders
           </A>
         </li>
+        <li>
+          <A href="/certificates" activeClass="active">
+            Certificates
+          </A>
+        </li>
         <Show when={role() === 'instructor' || role() === 'admin'}>
           <li>
             <A href="/teach" activeClass="active">
@@ -109,6 +114,11 @@ export function AccountMenu() {
           <li>
             <A href="/admin/commerce" activeClass="active">
               Admin
+            </A>
+          </li>
+          <li>
+            <A href="/admin/courses/review" activeClass="active">
+              Course reviews
             </A>
           </li>
         </Show>

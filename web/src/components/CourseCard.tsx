@@ -6,11 +6,17 @@ import { CourseCover } from './CourseCover.tsx';
 import { Stars } from './Stars.tsx';
 
 /** One course in a grid. The title link covers the whole card (a single tab stop). */
-export function CourseCard(props: { course: CourseCardData; headingLevel?: 2 | 3 }) {
+export function CourseCard(props: { course: CourseCardData; headingLevel?: 2 | 3; eagerCover?: boolean }) {
   const c = () => props.course;
   return (
     <article class="course-card">
-      <CourseCover slug={c().slug} title={c().title} thumbnailUrl={c().thumbnailUrl} />
+      <CourseCover
+        slug={c().slug}
+        title={c().title}
+        thumbnailUrl={c().thumbnailUrl}
+        thumbnailWidths={c().thumbnailWidths}
+        eager={props.eagerCover}
+      />
       <div class="course-card-body">
         <Dynamic component={`h${props.headingLevel ?? 3}`} class="course-card-title">
           {/* A plain link (the router takes its clicks): no active-link tracking per card. */}

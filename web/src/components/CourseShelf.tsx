@@ -40,7 +40,9 @@ export function CourseShelf(props: {
         {(list) => (
           <Show when={list().items.length > 0} fallback={<p class="muted">{props.empty}</p>}>
             <div class="card-grid">
-              <For each={list().items.slice(0, FIRST_SCREEN_CARDS)}>{(course) => <CourseCard course={course} />}</For>
+              <For each={list().items.slice(0, FIRST_SCREEN_CARDS)}>
+                {(course) => <CourseCard course={course} eagerCover />}
+              </For>
               {/* The rest after the first screen, a few per task (components/Later.tsx). */}
               <For each={inChunks(list().items.slice(FIRST_SCREEN_CARDS), 3)}>
                 {(run) => (

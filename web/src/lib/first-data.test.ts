@@ -17,7 +17,12 @@ describe('firstDataFor', () => {
     expect(firstDataFor('/courses/', '')).toMatchObject({ page: 'src/pages/Catalog.tsx' });
     expect(firstDataFor('/courses/html-css-foundations', '?x=1')).toEqual({
       page: 'src/pages/CourseDetails.tsx',
-      api: ['/api/courses/html-css-foundations', '/api/courses/html-css-foundations/bundles'],
+      api: [
+        '/api/courses/html-css-foundations',
+        '/api/courses/html-css-foundations/bundles',
+        '/api/courses/html-css-foundations/reviews',
+        '/api/courses/html-css-foundations/faq',
+      ],
     });
   });
 

@@ -43,8 +43,12 @@ export function firstDataFor(pathname: string, search: string): FirstData {
   if (matchesRoute(ROUTES.course, pathname)) {
     const slug = pathname.split('/').filter(Boolean)[1]!;
     const course = `/api/courses/${encodeURIComponent(slug)}`;
-    // The course and its "See in bundle" list (components/InBundles.tsx).
-    return { page: 'src/pages/CourseDetails.tsx', api: [course, `${course}/bundles`] };
+    // The course, its "See in bundle" list (components/InBundles.tsx), its reviews and its FAQ
+    // (components/reviews/).
+    return {
+      page: 'src/pages/CourseDetails.tsx',
+      api: [course, `${course}/bundles`, `${course}/reviews`, `${course}/faq`],
+    };
   }
   return { api: [] };
 }

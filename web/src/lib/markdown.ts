@@ -1,509 +1,432 @@
 /**
- * A small, safe Markdown subset for lesson text and course descriptions.
+ * Markdown from instructors (lesson text, course descriptions, quiz prompts, bios), on a real
+ * CommonMark + GFM parser, turned into DOM nodes without ever parsing HTML.
  *
- * Parsing is pure: it turns source text into a tree of plain objects, which the view
- * (components/Markdown.tsx) renders as Solid JSX. Nothing is ever turned into HTML:
- * raw HTML in the source is plain text, and only absolute http(s) links survive.
+ * The pipeline: micromark (mdast-util-from-markdown with the GFM extensions: tables, task lists,
+ * strikethrough, autolink literals, footnotes) -> mdast-util-to-hast -> hast-util-sanitize with
+ * GitHub's schema -> our own URL policy and link attributes -> lowlight for fenced code in a
+ * registered language (markdown-highlight.ts) -> document.createElement / createTextNode.
  *
- * Supported: ATX headings (#), paragraphs, hard breaks (two trailing spaces or "\"),
- * bullet and numbered lists, fenced code blocks (``` or ~~~), block quotes, horizontal
- * rules, **bold**, *italic*, `code`, [links](https://...) and <https://...> autolinks,
- * and backslash escapes.
+ * Raw HTML in the source is shown as the text it is (never parsed). Links keep only http(s),
+ * mailto and same-site relative destinations; images only http(s) and relative ones. Absolute
+ * links get rel="external noopener noreferrer nofollow". The DOM step allows a fixed set of
+ * tags and attributes again, so a mistake in an earlier step cannot reach the page.
  */
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
+import { defaultSchema, type Schema, sanitize } from 'hast-util-sanitize';
+import type { Html, Nodes as MdastNodes, Parents as MdastParents } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { type Handler, toHast } from 'mdast-util-to-hast';
+import { gfm } from 'micromark-extension-gfm';
+import { highlightCode } from './markdown-highlight.ts';
 import { safeHttpUrl } from './safe-url.ts';
 
-export type Inline =
-  | { type: 'text'; text: string }
-  | { type: 'code'; text: string }
-  | { type: 'strong'; children: Inline[] }
-  | { type: 'em'; children: Inline[] }
-  | { type: 'link'; href: string; title?: string; children: Inline[] }
-  | { type: 'break' };
-
-export interface ListItem {
-  children: Inline[];
-  /** Indented content under the item: nested lists, code, further paragraphs. */
-  blocks: Block[];
-}
-
-export type Block =
-  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: Inline[] }
-  | { type: 'paragraph'; children: Inline[] }
-  | { type: 'list'; ordered: boolean; start: number; items: ListItem[] }
-  | { type: 'code'; lang: string; text: string }
-  | { type: 'blockquote'; children: Block[] }
-  | { type: 'rule' };
-
-const MAX_INLINE_DEPTH = 6;
-const MAX_NESTING = 4;
-/** How far a link label or destination may reach; keeps bracket matching linear in practice. */
-const MAX_LINK_SPAN = 2000;
-const ESCAPABLE = '\\`*_{}[]()#+-.!<>~|"\'';
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const BULLET = /^ {0,3}[-*+][ \t]+(.*)$/;
-const ORDERED = /^ {0,3}(\d{1,9})[.)][ \t]+(.*)$/;
-const QUOTE = /^ {0,3}>[ \t]?(.*)$/;
-const AUTOLINK = /<(https?:\/\/[^\s<>]{1,2000})>/iy;
-
-export function parseMarkdown(source: string): Block[] {
-  const lines = source.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').split('\n');
-  return parseBlocks(lines, 0);
-}
-
-function isBlank(line: string): boolean {
-  return line.trim() === '';
-}
-
-/** Lines that end a paragraph (an ordered item does not, so "2024. was a year" stays text). */
-function startsBlock(line: string): boolean {
-  return FENCE.test(line) || HEADING.test(line) || QUOTE.test(line) || BULLET.test(line) || RULE.test(line);
-}
-
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
-}
-
-function dedent(lines: string[]): string[] {
-  let min = Infinity;
-  for (const l of lines) if (!isBlank(l)) min = Math.min(min, indentOf(l));
-  return lines.map((l) => l.slice(Math.min(min, indentOf(l))));
-}
-
-function parseBlocks(lines: string[], depth: number): Block[] {
-  const blocks: Block[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i]!;
-    if (isBlank(line)) {
-      i++;
-      continue;
-    }
-
-    const fence = FENCE.exec(line);
-    if (fence) {
-      const marker = fence[1]!;
-      const body: string[] = [];
-      i++;
-      while (i < lines.length) {
-        const l = lines[i]!;
-        const t = l.trim();
-        if (t.length >= marker.length && t[0] === marker[0] && /^(`+|~+)$/.test(t)) {
-          i++;
-          break;
-        }
-        body.push(l);
-        i++;
-      }
-      blocks.push({ type: 'code', lang: fence[2] ?? '', text: body.join('\n') });
-      continue;
-    }
-
-    const heading = HEADING.exec(line);
-    if (heading) {
-      const level = heading[1]!.length as 1 | 2 | 3 | 4 | 5 | 6;
-      blocks.push({ type: 'heading', level, children: parseInline(heading[2] ?? '') });
-      i++;
-      continue;
-    }
-
-    if (RULE.test(line)) {
-      blocks.push({ type: 'rule' });
-      i++;
-      continue;
-    }
-
-    if (QUOTE.test(line)) {
-      const inner: string[] = [];
-      while (i < lines.length) {
-        const m = QUOTE.exec(lines[i]!);
-        if (!m) break;
-        inner.push(m[1]!);
-        i++;
-      }
-      blocks.push(
-        depth < MAX_NESTING
-          ? { type: 'blockquote', children: parseBlocks(inner, depth + 1) }
-          : { type: 'paragraph', children: parseInline(inner.join('\n')) },
-      );
-      continue;
-    }
-
-    const bullet = BULLET.exec(line);
-    const ordered = bullet ? null : ORDERED.exec(line);
-    if (bullet || ordered) {
-      const isOrdered = Boolean(ordered);
-      const itemPattern = isOrdered ? ORDERED : BULLET;
-      const start = ordered ? Number(ordered[1]) : 1;
-      const items: { text: string[]; sub: string[] }[] = [];
-      const base = indentOf(line);
-      let prevBlank = false;
-      while (i < lines.length) {
-        const l = lines[i]!;
-        const current = items[items.length - 1];
-        if (isBlank(l)) {
-          const next = lines[i + 1];
-          if (next !== undefined && !isBlank(next) && (indentOf(next) >= base + 2 || itemPattern.test(next))) {
-            if (current && current.sub.length > 0) current.sub.push('');
-            prevBlank = true;
-            i++;
-            continue;
-          }
-          break;
-        }
-        // Lines indented past the marker belong to the current item: nested lists, code, more text.
-        if (current && indentOf(l) >= base + 2) {
-          current.sub.push(l);
-          prevBlank = false;
-          i++;
-          continue;
-        }
-        const m = itemPattern.exec(l);
-        if (m) {
-          items.push({ text: [(isOrdered ? m[2] : m[1]) ?? ''], sub: [] });
-          prevBlank = false;
-          i++;
-          continue;
-        }
-        // A lazy continuation of the item's first paragraph.
-        if (current && !prevBlank && current.sub.length === 0 && !startsBlock(l) && !ORDERED.test(l)) {
-          current.text.push(l);
-          i++;
-          continue;
-        }
-        break;
-      }
-      blocks.push({
-        type: 'list',
-        ordered: isOrdered,
-        start,
-        items: items.map((item) => ({
-          children: parseInline(item.text.join('\n')),
-          blocks:
-            item.sub.length === 0
-              ? []
-              : depth < MAX_NESTING
-                ? parseBlocks(dedent(item.sub), depth + 1)
-                : [{ type: 'paragraph', children: parseInline(item.sub.map((x) => x.trim()).join('\n')) }],
-        })),
-      });
-      continue;
-    }
-
-    // Paragraph: runs until a blank line or the start of another block.
-    const para: string[] = [];
-    while (i < lines.length) {
-      const l = lines[i]!;
-      if (isBlank(l)) break;
-      if (para.length > 0 && startsBlock(l)) break;
-      para.push(l);
-      i++;
-    }
-    blocks.push({ type: 'paragraph', children: parseInline(para.join('\n')) });
-  }
-  return blocks;
-}
-
-/** Parses inline Markdown. Exported for tests. */
-export function parseInline(source: string): Inline[] {
-  return new InlineParser(source).parse(0, source.length, 0);
-}
-
-class InlineParser {
-  private readonly src: string;
-  /** For each closing delimiter: the smallest start from which no valid closer exists. */
-  private readonly noCloserFrom = new Map<string, number>();
-  /** The first "]" at or after bracketFrom (Infinity: none): a cache for link scanning. */
-  private bracketFrom = Infinity;
-  private bracketAt = -1;
-
-  constructor(src: string) {
-    this.src = src;
-  }
-
-  parse(from: number, to: number, depth: number): Inline[] {
-    const src = this.src;
-    const out: Inline[] = [];
-    let buf = '';
-    const flush = () => {
-      if (buf) {
-        pushText(out, buf);
-        buf = '';
-      }
-    };
-
-    if (depth > MAX_INLINE_DEPTH) {
-      pushText(out, src.slice(from, to).replace(/\n/g, ' '));
-      return out;
-    }
-
-    let i = from;
-    while (i < to) {
-      const c = src[i]!;
-
-      if (c === '\\') {
-        const next = src[i + 1];
-        if (next === '\n' && i + 1 < to) {
-          flush();
-          out.push({ type: 'break' });
-          i += 2;
-          continue;
-        }
-        if (next !== undefined && i + 1 < to && ESCAPABLE.includes(next)) {
-          buf += next;
-          i += 2;
-          continue;
-        }
-        buf += c;
-        i++;
-        continue;
-      }
-
-      if (c === '\n') {
-        // Two or more trailing spaces make a hard break; otherwise a soft break is a space.
-        if (/ {2,}$/.test(buf)) {
-          buf = buf.replace(/ +$/, '');
-          flush();
-          out.push({ type: 'break' });
-        } else {
-          buf = `${buf.replace(/ +$/, '')} `;
-        }
-        i++;
-        while (i < to && src[i] === ' ') i++;
-        continue;
-      }
-
-      if (c === '`') {
-        let n = 1;
-        while (i + n < to && src[i + n] === '`') n++;
-        const run = '`'.repeat(n);
-        const close = this.findCodeClose(run, i + n, to);
-        if (close >= 0) {
-          flush();
-          let text = src.slice(i + n, close).replace(/\n/g, ' ');
-          if (text.length > 2 && text.startsWith(' ') && text.endsWith(' ') && text.trim()) text = text.slice(1, -1);
-          out.push({ type: 'code', text });
-          i = close + n;
-        } else {
-          buf += run;
-          i += n;
-        }
-        continue;
-      }
-
-      if (c === '<') {
-        AUTOLINK.lastIndex = i;
-        const m = AUTOLINK.exec(src);
-        const href = m && i + m[0].length <= to ? safeHttpUrl(m[1]!) : null;
-        if (m && href) {
-          flush();
-          out.push({ type: 'link', href, children: [{ type: 'text', text: m[1]! }] });
-          i += m[0].length;
-          continue;
-        }
-        buf += c;
-        i++;
-        continue;
-      }
-
-      if (c === '[') {
-        const link = this.tryLink(i, to, depth);
-        if (link) {
-          flush();
-          for (const node of link.nodes) push(out, node);
-          i = link.end;
-          continue;
-        }
-        buf += c;
-        i++;
-        continue;
-      }
-
-      if (c === '*' || c === '_') {
-        const strongDelim = c + c;
-        const prev = i > 0 ? src[i - 1]! : ' ';
-        // Intraword underscores (snake_case) are not emphasis.
-        const canOpen = c === '*' || !/[\p{L}\p{N}]/u.test(prev);
-        if (canOpen && src.startsWith(strongDelim, i) && i + 2 < to && !/\s/.test(src[i + 2]!)) {
-          const close = this.findEmphasisClose(strongDelim, i + 2, to);
-          if (close > i + 2) {
-            flush();
-            out.push({ type: 'strong', children: this.parse(i + 2, close, depth + 1) });
-            i = close + 2;
-            continue;
-          }
-        }
-        if (canOpen && i + 1 < to && !/\s/.test(src[i + 1]!) && src[i + 1] !== c) {
-          const close = this.findEmphasisClose(c, i + 1, to);
-          if (close > i + 1) {
-            flush();
-            out.push({ type: 'em', children: this.parse(i + 1, close, depth + 1) });
-            i = close + 1;
-            continue;
-          }
-        }
-        // Not emphasis: keep the whole run literal.
-        let n = 1;
-        while (i + n < to && src[i + n] === c) n++;
-        buf += c.repeat(n);
-        i += n;
-        continue;
-      }
-
-      buf += c;
-      i++;
-    }
-    flush();
-    return out;
-  }
-
-  private findCodeClose(run: string, from: number, to: number): number {
-    const key = `code:${run.length}:${to}`;
-    const known = this.noCloserFrom.get(key);
-    if (known !== undefined && from >= known) return -1;
-    let at = this.src.indexOf(run, from);
-    while (at >= 0 && at < to) {
-      const before = this.src[at - 1];
-      const after = this.src[at + run.length];
-      if (before !== '`' && after !== '`' && at + run.length <= to) return at;
-      at = this.src.indexOf(run, at + 1);
-    }
-    this.noCloserFrom.set(key, Math.min(known ?? Infinity, from));
-    return -1;
-  }
-
+export interface MarkdownOptions {
   /**
-   * A closing delimiter: not preceded by whitespace and, for a single delimiter, not part
-   * of a double one; for underscores, not followed by a letter or digit.
+   * Prefix for the ids the text creates (footnotes), so two texts on one page do not collide.
+   * Default 'user-content-'.
    */
-  private findEmphasisClose(delim: string, from: number, to: number): number {
-    const key = `em:${delim}:${to}`;
-    const known = this.noCloserFrom.get(key);
-    if (known !== undefined && from >= known) return -1;
-    const src = this.src;
-    const ch = delim[0]!;
-    let at = src.indexOf(delim, from);
-    while (at >= 0 && at + delim.length <= to) {
-      const before = src[at - 1]!;
-      const after = at + delim.length < to ? src[at + delim.length] : undefined;
-      const okBefore = at > from && !/\s/.test(before);
-      const okSingle = delim.length === 2 || (after !== ch && before !== ch);
-      // "***" closing "**" after an inner "*": the strong closer is the end of the run.
-      if (delim.length === 2 && okBefore && after === ch) {
-        let end = at;
-        while (end + delim.length < to && src[end + delim.length] === ch) end++;
-        const afterRun = end + delim.length < to ? src[end + delim.length] : undefined;
-        if (ch !== '_' || afterRun === undefined || !/[\p{L}\p{N}]/u.test(afterRun)) return end;
-      }
-      const okAfter = ch !== '_' || after === undefined || !/[\p{L}\p{N}]/u.test(after);
-      if (okBefore && okSingle && okAfter) return at;
-      at = src.indexOf(delim, at + 1);
-    }
-    this.noCloserFrom.set(key, Math.min(known ?? Infinity, from));
-    return -1;
-  }
+  idPrefix?: string;
+  /** Highlight fenced code in registered languages (default true). */
+  highlight?: boolean;
+}
 
-  /** [label](destination "title"); an unsafe destination keeps the label as plain inline content. */
-  private tryLink(open: number, to: number, depth: number): { nodes: Inline[]; end: number } | null {
-    const src = this.src;
-    const limit = Math.min(to, open + MAX_LINK_SPAN);
-    if (!(this.bracketFrom <= open && open <= this.bracketAt)) {
-      const at = src.indexOf(']', open);
-      this.bracketFrom = open;
-      this.bracketAt = at < 0 ? Infinity : at;
+/** The longest source rendered; the rest is cut (a lesson is far shorter). */
+const MAX_SOURCE = 200_000;
+/**
+ * micromark's work for a link, footnote or bracket grows with the paragraph around it (it looks
+ * back through it and splices it), so a long paragraph full of them takes seconds to minutes
+ * (20,000 "a]" in one paragraph about 45 s). So that no text can hang the page: a paragraph
+ * longer than MAX_PARAGRAPH is cut into several (at a line end, or at a space), and in each
+ * paragraph brackets past MAX_BRACKETS of a kind are read as plain characters (escaped).
+ * Real text stays far below both (a paragraph of 8,000 characters is some 1,300 words).
+ */
+const MAX_PARAGRAPH = 8_000;
+const MAX_BRACKETS = 300;
+/**
+ * Nesting the tree steps (and the DOM builder) recurse through: block quote and list markers
+ * at the start of one line, and emphasis delimiter runs. Past these, the markers are literal.
+ */
+const MAX_LINE_MARKERS = 16;
+const MAX_DELIMITER_RUN = 12;
+const LONG_RUN = new RegExp(`[*_~]{${MAX_DELIMITER_RUN + 1},}`, 'g');
+const CONTAINER_MARKER = /[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/y;
+
+const SCHEMA: Schema = {
+  ...defaultSchema,
+  // to-hast already prefixes the ids it makes (footnotes); raw HTML, the only other source of ids, never gets here.
+  clobber: [],
+  attributes: {
+    ...defaultSchema.attributes,
+    // The classes lowlight emits, should highlighted code ever pass through the sanitiser.
+    span: [['className', /^hljs-[\w-]+$/]],
+  },
+};
+
+/**
+ * The source as the parser gets it: cut to MAX_SOURCE; outside fenced code, paragraphs (lines
+ * between blank lines) longer than MAX_PARAGRAPH split and brackets past MAX_BRACKETS escaped.
+ */
+export function boundedSource(source: string): string {
+  const text = source.length > MAX_SOURCE ? source.slice(0, MAX_SOURCE) : source;
+  if (
+    text.length <= MAX_PARAGRAPH &&
+    count(text, '[') <= MAX_BRACKETS &&
+    count(text, ']') <= MAX_BRACKETS &&
+    !/[*_~]{13}|(?:[>+*-][ \t]*){17}/.test(text)
+  ) {
+    return text;
+  }
+  const out: string[] = [];
+  let paragraph: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (paragraph.length > 0) out.push(...escapeBrackets(paragraph));
+    paragraph = [];
+    size = 0;
+  };
+  let fence: string | null = null;
+  for (const line of text.split('\n')) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null;
+      out.push(line);
+    } else if (marker) {
+      flush();
+      fence = marker;
+      out.push(line);
+    } else if (line.trim() === '') {
+      flush();
+      out.push(line);
+    } else {
+      for (const piece of splitLong(line).map(limitNesting)) {
+        if (size > 0 && size + piece.length > MAX_PARAGRAPH) {
+          flush();
+          out.push('');
+        }
+        paragraph.push(piece);
+        size += piece.length + 1;
+      }
     }
-    if (this.bracketAt >= limit) return null;
-    let level = 0;
-    let close = -1;
-    for (let j = open + 1; j < limit; j++) {
-      const ch = src[j];
-      if (ch === '\\') {
-        j++;
+  }
+  flush();
+  return out.join('\n');
+}
+
+function count(s: string, c: string): number {
+  let n = 0;
+  for (let i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) n++;
+  return n;
+}
+
+/** A line longer than MAX_PARAGRAPH in pieces, cut at the last space before the limit (or at it). */
+function splitLong(line: string): string[] {
+  const pieces: string[] = [];
+  let rest = line;
+  while (rest.length > MAX_PARAGRAPH) {
+    const space = rest.lastIndexOf(' ', MAX_PARAGRAPH);
+    const at = space > MAX_PARAGRAPH / 2 ? space : MAX_PARAGRAPH;
+    pieces.push(rest.slice(0, at));
+    rest = rest.slice(at).trimStart();
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
+/** Markers past MAX_LINE_MARKERS at the line's start, and delimiter runs past MAX_DELIMITER_RUN, escaped. */
+function limitNesting(line: string): string {
+  let at = 0;
+  for (let n = 0; n < MAX_LINE_MARKERS; n++) {
+    CONTAINER_MARKER.lastIndex = at;
+    if (!CONTAINER_MARKER.exec(line)) break;
+    at = CONTAINER_MARKER.lastIndex;
+  }
+  CONTAINER_MARKER.lastIndex = at;
+  let out = line;
+  if (CONTAINER_MARKER.exec(line)) {
+    const rest = line.slice(at);
+    const lead = rest.length - rest.trimStart().length;
+    out = `${line.slice(0, at + lead)}\\${rest.slice(lead)}`;
+  }
+  // A thematic break ("*****", "_ _ _") is one run and no nesting.
+  if (/^ {0,3}([*_])(?:[ \t]*\1){2,}[ \t]*$/.test(out)) return out;
+  return out.replace(LONG_RUN, (run) => run.replace(/./g, '\\$&'));
+}
+
+function escapeBrackets(lines: string[]): string[] {
+  const seen = { '[': 0, ']': 0 };
+  return lines.map((line) =>
+    line.replace(/\\[\s\S]|[[\]]/g, (m) => {
+      if (m.length === 2) return m; // an escape (of a bracket or anything else) stays as written
+      return ++seen[m as '[' | ']'] <= MAX_BRACKETS ? m : `\\${m}`;
+    }),
+  );
+}
+
+/** Raw HTML is shown as text: a paragraph of it where it stood as a block, text where inline. */
+const rawHtmlAsText: Handler = (_state, node: Html, parent: MdastParents | undefined) => {
+  const text = { type: 'text' as const, value: node.value };
+  const phrasing = parent !== undefined && (parent.type === 'paragraph' || isPhrasingParent(parent));
+  return phrasing ? text : { type: 'element', tagName: 'p', properties: {}, children: [text] };
+};
+
+function isPhrasingParent(parent: MdastNodes): boolean {
+  return ['heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell'].includes(parent.type);
+}
+
+/** Parses and sanitises Markdown into a hast tree: only GitHub's safe elements, our URL policy applied. */
+export function markdownToHast(source: string, options: MarkdownOptions = {}): Root {
+  const prefix = options.idPrefix ?? 'user-content-';
+  const mdast = fromMarkdown(boundedSource(source), {
+    extensions: [gfm()],
+    mdastExtensions: [gfmFromMarkdown()],
+  });
+  const hast = toHast(mdast, { clobberPrefix: prefix, handlers: { html: rawHtmlAsText } });
+  const clean = sanitize(hast, SCHEMA) as Root;
+  applyPolicy(clean, prefix);
+  if (options.highlight !== false) highlightTree(clean);
+  return clean;
+}
+
+/** The languages of the fenced code blocks in a tree (lower case, as written). */
+export function codeLanguages(tree: Root): string[] {
+  const out = new Set<string>();
+  visitElements(tree, (el) => {
+    if (el.tagName === 'code') {
+      const lang = languageOf(el);
+      if (lang) out.add(lang);
+    }
+  });
+  return [...out];
+}
+
+function languageOf(code: Element): string | null {
+  const classes = code.properties.className;
+  if (!Array.isArray(classes)) return null;
+  for (const c of classes) {
+    if (typeof c === 'string' && c.startsWith('language-')) return c.slice('language-'.length).toLowerCase();
+  }
+  return null;
+}
+
+function visitElements(node: Root | Element, fn: (el: Element, parent: Root | Element) => void): void {
+  for (const child of node.children) {
+    if (child.type === 'element') {
+      fn(child, node);
+      visitElements(child, fn);
+    }
+  }
+}
+
+/**
+ * A destination a link may point to: http(s) (must parse), mailto: with an address, or a
+ * same-site relative one (a path, "?query" or "#fragment"; never "//host" or a scheme).
+ */
+export function safeMarkdownUrl(raw: string, kind: 'href' | 'src'): string | null {
+  const s = raw.trim();
+  if (s === '' || /[\u0000-\u001f\u007f\\]/.test(s)) return null;
+  if (/^https?:/i.test(s)) return safeHttpUrl(s) ? s : null;
+  if (kind === 'href' && /^mailto:[^\s/]+@[^\s/]+$/i.test(s)) return s;
+  if (s.startsWith('//')) return null;
+  // A colon before any "/", "?" or "#" is a scheme (javascript:, data:, vbscript:, ...).
+  const firstSpecial = s.search(/[/?#]/);
+  const colon = s.indexOf(':');
+  if (colon >= 0 && (firstSpecial < 0 || colon < firstSpecial)) return null;
+  return s;
+}
+
+function applyPolicy(tree: Root, prefix: string): void {
+  const fix = (parent: Root | Element) => {
+    const out: (RootContent | ElementContent)[] = [];
+    for (const child of parent.children) {
+      if (child.type !== 'element') {
+        out.push(child);
         continue;
       }
-      if (ch === '[') level++;
-      else if (ch === ']') {
-        if (level === 0) {
-          close = j;
-          break;
+      fix(child);
+      const p = child.properties;
+      if (child.tagName === 'a') {
+        const href = typeof p.href === 'string' ? safeMarkdownUrl(p.href, 'href') : null;
+        if (!href) {
+          // An unsafe or missing destination: keep the link's text, drop the link.
+          out.push(...child.children);
+          continue;
         }
-        level--;
-      }
-    }
-    if (close < 0 || src[close + 1] !== '(') return null;
-
-    const destLimit = Math.min(to, close + 2 + MAX_LINK_SPAN);
-    let parens = 0;
-    let end = -1;
-    for (let j = close + 2; j < destLimit; j++) {
-      const ch = src[j];
-      if (ch === '\\') {
-        j++;
-        continue;
-      }
-      if (ch === '\n') break;
-      if (ch === '(') parens++;
-      else if (ch === ')') {
-        if (parens === 0) {
-          end = j;
-          break;
+        p.href = href;
+        if (/^https?:/i.test(href)) p.rel = ['external', 'noopener', 'noreferrer', 'nofollow'];
+      } else if (child.tagName === 'img') {
+        const src = typeof p.src === 'string' ? safeMarkdownUrl(p.src, 'src') : null;
+        if (!src) {
+          if (typeof p.alt === 'string' && p.alt) out.push({ type: 'text', value: p.alt });
+          continue;
         }
-        parens--;
+        p.src = src;
+        p.loading = 'lazy';
+        p.decoding = 'async';
+      } else if (child.tagName === 'input') {
+        // Task list boxes: read-only, named by their state (the item's text follows).
+        p.ariaLabel = p.checked ? 'Done' : 'Not done';
       }
+      // to-hast names the footnotes heading "footnote-label" without the prefix.
+      if (p.id === 'footnote-label') p.id = `${prefix}footnote-label`;
+      if (Array.isArray(p.ariaDescribedBy)) {
+        p.ariaDescribedBy = p.ariaDescribedBy.map((v) => (v === 'footnote-label' ? `${prefix}footnote-label` : v));
+      }
+      out.push(child);
     }
-    if (end < 0) return null;
+    parent.children = out as typeof parent.children;
+  };
+  fix(tree);
+}
 
-    const inner = src.slice(close + 2, end).trim();
-    const m = /^<?([^\s>]*)>?(?:\s+(?:"([^"]*)"|'([^']*)'))?$/.exec(inner);
-    if (!m) return null;
-    const children = this.parse(open + 1, close, depth + 1);
-    const href = safeHttpUrl(m[1]!);
-    if (!href) return { nodes: children, end: end + 1 };
-    const title = m[2] ?? m[3];
-    return {
-      nodes: [{ type: 'link', href, ...(title ? { title } : {}), children: stripLinks(children) }],
-      end: end + 1,
-    };
+function highlightTree(tree: Root): void {
+  visitElements(tree, (el, parent) => {
+    if (el.tagName !== 'code' || parent.type !== 'element' || parent.tagName !== 'pre') return;
+    const lang = languageOf(el);
+    if (!lang) return;
+    const text = el.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+    const highlighted = highlightCode(lang, text);
+    if (highlighted) {
+      el.children = highlighted;
+      el.properties.className = [...(el.properties.className as string[]), 'hljs'];
+    }
+  });
+}
+
+/** Tags the DOM step creates; anything else is dropped with its content. */
+const TAGS = new Set([
+  'a',
+  'blockquote',
+  'br',
+  'code',
+  'del',
+  'em',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'img',
+  'input',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'span',
+  'strong',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+/** hast property -> DOM attribute, for the properties the DOM step keeps. */
+const ATTRIBUTES: Record<string, string> = {
+  href: 'href',
+  title: 'title',
+  rel: 'rel',
+  src: 'src',
+  alt: 'alt',
+  loading: 'loading',
+  decoding: 'decoding',
+  className: 'class',
+  id: 'id',
+  start: 'start',
+  align: 'align',
+  type: 'type',
+  checked: 'checked',
+  disabled: 'disabled',
+  ariaLabel: 'aria-label',
+  ariaDescribedBy: 'aria-describedby',
+  ariaLabelledBy: 'aria-labelledby',
+  dataFootnotes: 'data-footnotes',
+  dataFootnoteRef: 'data-footnote-ref',
+  dataFootnoteBackref: 'data-footnote-backref',
+};
+
+export interface RenderOptions extends MarkdownOptions {
+  /** The level the text's top headings get (2 under the page's h1), so the outline never skips a level. */
+  headingLevel?: number;
+  /** Make code blocks focusable, named regions (they may scroll sideways). Default true. */
+  codeRegions?: boolean;
+}
+
+/** The smallest heading level in the tree outside the footnotes (6 when none). */
+export function topHeadingLevel(tree: Root): number {
+  let min = 6;
+  const walk = (node: Root | Element) => {
+    for (const c of node.children) {
+      if (c.type !== 'element' || c.tagName === 'section') continue;
+      const m = /^h([1-6])$/.exec(c.tagName);
+      if (m) min = Math.min(min, Number(m[1]));
+      else walk(c);
+    }
+  };
+  walk(tree);
+  return min;
+}
+
+type DomFactory = Pick<Document, 'createElement' | 'createTextNode' | 'createDocumentFragment'>;
+
+/** Builds DOM nodes for a sanitised tree with `doc`'s createElement/createTextNode; no HTML is parsed. */
+export function hastToDom(tree: Root, doc: DomFactory, options: RenderOptions = {}): DocumentFragment {
+  const offset = options.headingLevel === undefined ? 0 : options.headingLevel - topHeadingLevel(tree);
+  const codeRegions = options.codeRegions ?? true;
+  const fragment = doc.createDocumentFragment();
+
+  const build = (node: RootContent | ElementContent, parent: Node) => {
+    if (node.type === 'text') {
+      parent.appendChild(doc.createTextNode(node.value));
+      return;
+    }
+    if (node.type !== 'element' || !TAGS.has(node.tagName)) return;
+    let tag = node.tagName;
+    const heading = /^h([1-6])$/.exec(tag);
+    const isFootnotesLabel = tag === 'h2' && String(node.properties.className) === 'sr-only';
+    if (isFootnotesLabel) tag = `h${Math.max(1, Math.min(6, options.headingLevel ?? 2))}`;
+    else if (heading && offset !== 0) tag = `h${Math.max(1, Math.min(6, Number(heading[1]) + offset))}`;
+    const el = doc.createElement(tag);
+    setAttributes(el, node.properties);
+    if (tag === 'pre' && codeRegions) {
+      const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+      const lang = code ? languageOf(code) : null;
+      el.setAttribute('tabindex', '0');
+      el.setAttribute('role', 'region');
+      el.setAttribute('aria-label', lang ? `${lang} code` : 'Code');
+    }
+    for (const child of node.children) build(child, el);
+    parent.appendChild(el);
+  };
+  for (const child of tree.children) build(child, fragment);
+  return fragment;
+}
+
+function setAttributes(el: HTMLElement, props: Properties): void {
+  for (const [key, value] of Object.entries(props)) {
+    const name = ATTRIBUTES[key];
+    if (!name || value === null || value === undefined || value === false) continue;
+    if ((name === 'href' || name === 'src') && !safeMarkdownUrl(String(value), name)) continue;
+    if (value === true) el.setAttribute(name, '');
+    else el.setAttribute(name, Array.isArray(value) ? value.join(' ') : String(value));
   }
 }
 
-function pushText(out: Inline[], text: string): void {
-  const last = out[out.length - 1];
-  if (last && last.type === 'text') last.text += text;
-  else out.push({ type: 'text', text });
+/** Markdown source to DOM nodes, in one call. */
+export function renderMarkdown(source: string, doc: DomFactory, options: RenderOptions = {}): DocumentFragment {
+  return hastToDom(markdownToHast(source, options), doc, options);
 }
 
-/** Links may not nest: a link inside a link label becomes its label. */
-function stripLinks(nodes: Inline[]): Inline[] {
-  const out: Inline[] = [];
-  for (const n of nodes) {
-    if (n.type === 'link') for (const child of stripLinks(n.children)) push(out, child);
-    else if (n.type === 'strong' || n.type === 'em') out.push({ ...n, children: stripLinks(n.children) });
-    else push(out, n);
-  }
-  return out;
+/** The plain text of a tree (for titles, summaries and tests). */
+export function hastText(node: Root | Element): string {
+  return node.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? hastText(c) : '')).join('');
 }
 
-function push(out: Inline[], node: Inline): void {
-  if (node.type === 'text') pushText(out, node.text);
-  else out.push(node);
-}
-
-/** The plain text of inline nodes (for titles, summaries and tests). */
-export function inlineText(nodes: Inline[]): string {
-  return nodes
-    .map((n) => {
-      switch (n.type) {
-        case 'text':
-        case 'code':
-          return n.text;
-        case 'break':
-          return '\n';
-        default:
-          return inlineText(n.children);
-      }
-    })
-    .join('');
-}
+export { ensureLanguages } from './markdown-highlight.ts';

@@ -270,7 +270,7 @@ export default function Catalog() {
               >
                 <div class="card-grid" aria-busy={isRouting()}>
                   <For each={l().items.slice(0, FIRST_SCREEN_CARDS)}>
-                    {(course) => <CourseCard course={course} headingLevel={3} />}
+                    {(course) => <CourseCard course={course} headingLevel={3} eagerCover />}
                   </For>
                   {/* The rest after the first screen, a few per task (components/Later.tsx). */}
                   <For each={inChunks(l().items.slice(FIRST_SCREEN_CARDS), 3)}>

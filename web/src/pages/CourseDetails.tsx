@@ -8,6 +8,8 @@ import { Later } from '../components/Later.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import { ErrorMessage } from '../components/Notices.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
+import { CourseFaq } from '../components/reviews/CourseFaq.tsx';
+import { ReviewsSection } from '../components/reviews/ReviewsSection.tsx';
 import { SkeletonBlock } from '../components/Skeleton.tsx';
 import { Stars } from '../components/Stars.tsx';
 import { addToCart, inCart } from '../lib/cart.ts';
@@ -82,7 +84,7 @@ function CourseSkeleton() {
 }
 
 function CourseView(props: { course: CourseDetail; onEnrolled: (e: Enrollment) => void }) {
-  const { api, announce } = useApp();
+  const { api, announce, auth } = useApp();
   const c = () => props.course;
   usePageTitle(() => c().title);
 
@@ -183,11 +185,26 @@ function CourseView(props: { course: CourseDetail; onEnrolled: (e: Enrollment) =
             <Syllabus sections={c().sections} lessonTotal={lessonTotal()} minutesTotal={minutesTotal()} />
 
             <InstructorBio instructor={c().instructor} />
+
+            <ReviewsSection
+              slug={c().slug}
+              signedIn={auth.state.status === 'signed-in'}
+              version={c().enrollment?.status ?? 'none'}
+            />
+
+            <CourseFaq slug={c().slug} hideEmpty />
           </Later>
         </div>
 
         <aside class="enroll-panel" aria-labelledby="enroll-title">
-          <CourseCover slug={c().slug} title={c().title} thumbnailUrl={c().thumbnailUrl} />
+          <CourseCover
+            slug={c().slug}
+            title={c().title}
+            thumbnailUrl={c().thumbnailUrl}
+            thumbnailWidths={c().thumbnailWidths}
+            sizes="(min-width: 56rem) 20rem, 100vw"
+            eager
+          />
           <div class="enroll-body">
             <h2 id="enroll-title" class="sr-only">
               Enrollment

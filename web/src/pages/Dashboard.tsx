@@ -109,7 +109,12 @@ function EnrolledCourse(props: { item: DashboardCourse }) {
     `/learn/${encodeURIComponent(c().slug)}${props.item.nextLessonId ? `/${encodeURIComponent(props.item.nextLessonId)}` : ''}`;
   return (
     <article class="course-card enrolled-card">
-      <CourseCover slug={c().slug} title={c().title} thumbnailUrl={c().thumbnailUrl} />
+      <CourseCover
+        slug={c().slug}
+        title={c().title}
+        thumbnailUrl={c().thumbnailUrl}
+        thumbnailWidths={c().thumbnailWidths}
+      />
       <div class="course-card-body">
         <h3 class="course-card-title">
           <A href={`/courses/${encodeURIComponent(c().slug)}`}>{c().title}</A>

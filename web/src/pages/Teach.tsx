@@ -1,16 +1,20 @@
 import { A, createAsync } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import type { CourseStatus, TeachingCourse } from '../../../edge/api-types.ts';
+import type { CourseStatus, TeachingCourse, TeachingOverview } from '../../../edge/api-types.ts';
 import { Async } from '../components/Async.tsx';
+import { formatAmount } from '../components/admin/money.ts';
 import { ErrorNotice } from '../components/Notices.tsx';
 import { RequireAuth } from '../components/RequireAuth.tsx';
 import { SkeletonBlock } from '../components/Skeleton.tsx';
+import { EarningsChart } from '../components/teach/EarningsChart.tsx';
+import { teachApi } from '../components/teach/teach-api.ts';
 import { ApiError } from '../lib/api.ts';
 import { useApp } from '../lib/context.ts';
 import { formatCount, formatDate } from '../lib/format.ts';
 import { settle } from '../lib/queries.ts';
 import { usePageTitle } from '../lib/title.ts';
 import '../styles/teach.css';
+import '../styles/teach-authoring.css';
 
 export const STATUS_LABELS: Record<CourseStatus, string> = {
   draft: 'Draft',
@@ -30,56 +34,133 @@ export default function TeachPage() {
 
 function TeachView() {
   const { api } = useApp();
+  const teach = teachApi(api);
   const [attempt, setAttempt] = createSignal(0);
+  const retry = () => setAttempt((n) => n + 1);
   const courses = createAsync(() => {
     attempt();
     return settle(api.teachingCourses());
   });
+  const overview = createAsync(() => {
+    attempt();
+    return settle(Promise.all([teach.overview(), teach.earnings()]));
+  });
   return (
     <div class="container section teach">
-      <h1>Teaching</h1>
-      <p class="muted">Your courses, and the videos, slides and images their lessons use.</p>
+      <div class="teach-head">
+        <h1>Teaching</h1>
+        <A href="/teach/courses/new" class="button button-primary">
+          New course
+        </A>
+      </div>
+      <nav aria-label="Teaching tools" class="teach-tools">
+        <A href="/teach/grading">Grading queue</A>
+        <A href="/teach/reviews">Reviews</A>
+      </nav>
       <Async
         data={courses}
         fallback={<SkeletonBlock height={12} label="Loading your courses…" />}
-        retry={() => setAttempt((n) => n + 1)}
-        error={(err) => <NotATeacher error={err} retry={() => setAttempt((n) => n + 1)} />}
+        retry={retry}
+        error={(err) => <NotATeacher error={err} retry={retry} />}
       >
         {(list) => (
-          <Show
-            when={list().items.length > 0}
-            fallback={
-              <div class="empty-state">
-                <p>You have no courses yet.</p>
-              </div>
-            }
-          >
-            <table class="data-table">
-              <caption class="sr-only">Your courses</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Course</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Lessons</th>
-                  <th scope="col">Learners</th>
-                  <th scope="col">Last change</th>
-                  <th scope="col">
-                    <span class="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list().items}>{(course) => <CourseRow course={course} />}</For>
-              </tbody>
-            </table>
-          </Show>
+          <>
+            <Async data={overview} fallback={<SkeletonBlock height={8} label="Loading your figures…" />} retry={retry}>
+              {(o) => (
+                <>
+                  <OverviewCards overview={o()[0]} />
+                  <section aria-labelledby="earnings-heading">
+                    <h2 id="earnings-heading">Earnings</h2>
+                    <EarningsChart items={o()[1].items} />
+                  </section>
+                </>
+              )}
+            </Async>
+            <section aria-labelledby="courses-heading">
+              <h2 id="courses-heading">My courses</h2>
+              <Show
+                when={list().items.length > 0}
+                fallback={
+                  <div class="empty-state">
+                    <p>You have no courses yet.</p>
+                    <A href="/teach/courses/new" class="button button-primary">
+                      Create your first course
+                    </A>
+                  </div>
+                }
+              >
+                <div class="table-scroll">
+                  <table class="data-table teach-courses">
+                    <caption class="sr-only">Your courses</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Course</th>
+                        <th scope="col">Status</th>
+                        <th scope="col">Lessons</th>
+                        <th scope="col">Learners</th>
+                        <th scope="col">Last change</th>
+                        <th scope="col">Manage</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={list().items}>{(course) => <CourseRow course={course} />}</For>
+                    </tbody>
+                  </table>
+                </div>
+              </Show>
+            </section>
+          </>
         )}
       </Async>
     </div>
   );
 }
 
+function OverviewCards(props: { overview: TeachingOverview }) {
+  const earnings = () =>
+    props.overview.earnings.length === 0
+      ? formatAmount(0, 'USD')
+      : props.overview.earnings.map((e) => formatAmount(e.netMinor, e.currency)).join(' · ');
+  return (
+    <section aria-labelledby="overview-heading">
+      <h2 id="overview-heading" class="sr-only">
+        Overview
+      </h2>
+      <ul class="stat-grid">
+        <li class="stat">
+          <span class="stat-value">{formatCount(props.overview.students)}</span>
+          <span class="stat-label">Students</span>
+        </li>
+        <li class="stat">
+          <span class="stat-value">
+            {props.overview.ratingCount > 0 && props.overview.averageRating !== null
+              ? props.overview.averageRating.toFixed(1)
+              : '–'}
+          </span>
+          <span class="stat-label">
+            Average rating
+            <Show when={props.overview.ratingCount > 0}>
+              {' '}
+              ({formatCount(props.overview.ratingCount)} {props.overview.ratingCount === 1 ? 'rating' : 'ratings'})
+            </Show>
+          </span>
+        </li>
+        <li class="stat">
+          <span class="stat-value">{formatCount(props.overview.reviewsLast30Days)}</span>
+          <span class="stat-label">New reviews (30 days)</span>
+        </li>
+        <li class="stat">
+          <span class="stat-value stat-value-money">{earnings()}</span>
+          <span class="stat-label">Net earnings</span>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
 function CourseRow(props: { course: TeachingCourse }) {
+  const base = () => `/teach/courses/${props.course.id}`;
+  const label = (what: string) => `${what} of ${props.course.title}`;
   return (
     <tr>
       <th scope="row">
@@ -94,13 +175,42 @@ function CourseRow(props: { course: TeachingCourse }) {
       <td>{formatCount(props.course.enrollmentCount)}</td>
       <td>{formatDate(props.course.updatedAt)}</td>
       <td>
-        <A
-          href={`/teach/courses/${props.course.id}/media`}
-          class="button button-small button-secondary"
-          aria-label={`Media library of ${props.course.title}`}
-        >
-          Media library
-        </A>
+        <ul class="course-links">
+          <li>
+            <A
+              href={`${base()}/edit`}
+              class="button button-small button-secondary"
+              aria-label={`Edit ${props.course.title}`}
+            >
+              Edit
+            </A>
+          </li>
+          <li>
+            <A href={`${base()}/media`} aria-label={label('Media library')}>
+              Media library
+            </A>
+          </li>
+          <li>
+            <A href={`${base()}/quizzes`} aria-label={label('Quizzes')}>
+              Quizzes
+            </A>
+          </li>
+          <li>
+            <A href={`${base()}/assignments`} aria-label={label('Assignments')}>
+              Assignments
+            </A>
+          </li>
+          <li>
+            <A href={`${base()}/faq`} aria-label={label('FAQ')}>
+              FAQ
+            </A>
+          </li>
+          <li>
+            <A href={`${base()}/students`} aria-label={label('Students')}>
+              Students
+            </A>
+          </li>
+        </ul>
       </td>
     </tr>
   );

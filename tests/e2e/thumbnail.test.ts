@@ -1,0 +1,108 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ids } from '../../seed/ids.ts';
+import { axe, describeViolations } from '../support/browser.ts';
+import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import type { RunningServer } from '../support/server.ts';
+import { expectEventually, expectVisible } from '../support/web-expect.ts';
+
+/**
+ * Course pictures in real Chromium on the real platform: the seeded SVG covers load from
+ * storage on the catalog; an instructor uploads a PNG in the course wizard, which resizes it in
+ * the page (WebP at 320/640/1280), stores each width in course-media and saves the '{w}' URL and
+ * the widths on the course; the course page then offers them as a srcset that loads.
+ */
+
+let server: RunningServer;
+let data: Platform['data'];
+let browser: Browser;
+let page: Page;
+
+const SLUG = 'html-css-foundations';
+const COURSE_ID = ids.course(SLUG);
+
+beforeAll(async () => {
+  ({ data, server, browser, page } = await openPlatform());
+});
+
+afterAll(() => closePlatform({ browser, server, data }));
+
+/** Whether every cover image on the page has loaded with pixels. */
+const coversLoaded = () =>
+  page.evaluate(() => {
+    const imgs = [...document.querySelectorAll<HTMLImageElement>('img.cover')];
+    return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+  });
+
+describe('course pictures', () => {
+  it('shows the seeded cover art, served from storage', async () => {
+    await page.goto(`${server.url}/courses/${SLUG}`);
+    const cover = page.locator('.enroll-panel img.cover');
+    await expectVisible(cover);
+    expect(await cover.getAttribute('src')).toMatch(
+      new RegExp(`^/storage/v1/object/course-media/${COURSE_ID}/public/cover\\.svg\\?v=[0-9a-f]{12}$`),
+    );
+    expect(await cover.getAttribute('loading')).toBe('eager');
+    await expectEventually(coversLoaded).toBe(true);
+    const res = await page.request.get(`${server.url}${await cover.getAttribute('src')}`);
+    expect(res.headers()['content-type']).toBe('image/svg+xml');
+  });
+
+  it('uploads a thumbnail in the wizard, in three widths, and the course page uses them', async () => {
+    await page.goto(`${server.url}/signin`);
+    await page.getByLabel('Email').fill('instructor@demo.test');
+    await page.getByLabel('Password').fill('learn-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectVisible(page.getByRole('button', { name: 'Sign out' }));
+
+    // A 1600x1000 PNG drawn by the browser itself.
+    const png = Buffer.from(
+      await page.evaluate(async () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 1600;
+        canvas.height = 1000;
+        const ctx = canvas.getContext('2d')!;
+        const g = ctx.createLinearGradient(0, 0, 1600, 1000);
+        g.addColorStop(0, '#1d4ed8');
+        g.addColorStop(1, '#f59e0b');
+        ctx.fillStyle = g;
+        ctx.fillRect(0, 0, 1600, 1000);
+        const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'));
+        return [...new Uint8Array(await blob.arrayBuffer())];
+      }),
+    );
+
+    await page.goto(`${server.url}/teach/courses/${COURSE_ID}/edit`);
+    const input = page.getByLabel('Upload a thumbnail');
+    await expectVisible(input);
+    await input.setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: png });
+    await expectVisible(page.getByText('Thumbnail uploaded in 3 sizes'));
+    await expectVisible(page.getByRole('img', { name: 'Preview of the new thumbnail' }));
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+
+    const course = async () => {
+      const res = await page.request.get(`${server.url}/api/courses/${SLUG}`);
+      return (await res.json()) as { thumbnailUrl: string | null; thumbnailWidths: number[] };
+    };
+    await expectEventually(async () => (await course()).thumbnailWidths.length).toBe(3);
+    const saved = await course();
+    expect(saved.thumbnailWidths).toEqual([320, 640, 1280]);
+    expect(saved.thumbnailUrl).toMatch(
+      new RegExp(`^/storage/v1/object/course-media/${COURSE_ID}/public/thumb-[0-9a-z]+-\\{w\\}\\.webp$`),
+    );
+
+    await page.goto(`${server.url}/courses/${SLUG}`);
+    const cover = page.locator('.enroll-panel img.cover');
+    await expectVisible(cover);
+    const srcset = (await cover.getAttribute('srcset')) ?? '';
+    expect(srcset.split(', ').map((s) => s.split(' ')[1])).toEqual(['320w', '640w', '1280w']);
+    expect(await cover.getAttribute('sizes')).toBe('(min-width: 56rem) 20rem, 100vw');
+    await expectEventually(coversLoaded).toBe(true);
+    for (const w of [320, 640, 1280]) {
+      const res = await page.request.get(`${server.url}${saved.thumbnailUrl!.replace('{w}', String(w))}`);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toBe('image/webp');
+    }
+  });
+});

@@ -1,0 +1,174 @@
+import { createSignal, createUniqueId, onCleanup, Show } from 'solid-js';
+import { useApp } from '../lib/context.ts';
+import { ImageError, resizeToWebp, THUMBNAIL_WIDTHS, thumbnailStem, thumbnailUrl } from '../lib/image-resize.ts';
+import {
+  checkFile,
+  formatBytes,
+  type RunningUpload,
+  startUpload,
+  UploadError,
+  type UploadRules,
+} from '../lib/upload.ts';
+import { ErrorMessage } from './Notices.tsx';
+import { ProgressBar } from './ProgressBar.tsx';
+import '../styles/upload.css';
+import '../styles/thumbnail-upload.css';
+
+/** Pictures we can decode in every browser; the course-media bucket takes any image. */
+export const THUMBNAIL_RULES: UploadRules = {
+  maxBytes: 20 * 1024 * 1024,
+  types: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'],
+  typesLabel: 'PNG, JPEG, WebP or GIF pictures',
+};
+
+/**
+ * The course thumbnail upload: pick a picture, see it cropped to 16:9, and it is resized in the
+ * browser (lib/image-resize.ts: WebP at 320, 640 and 1280 px, none wider than the source) and
+ * stored in course-media under the course's public folder, one object per width, with one
+ * progress bar for all. Then `onUploaded(url with '{w}', widths)`; the caller saves them on
+ * the course (thumbnailUrl, thumbnailWidths), and cards render a srcset from them.
+ */
+export function ThumbnailUpload(props: { courseId: string; onUploaded: (url: string, widths: number[]) => void }) {
+  const { config, authClient } = useApp();
+  const id = createUniqueId();
+  const inputId = `thumb-${id}`;
+  const hintId = `thumb-hint-${id}`;
+  const errorId = `thumb-error-${id}`;
+  const [error, setError] = createSignal<string | null>(null);
+  const [status, setStatus] = createSignal('');
+  const [busy, setBusy] = createSignal<'resizing' | 'uploading' | null>(null);
+  const [percent, setPercent] = createSignal(0);
+  const [preview, setPreview] = createSignal<string | null>(null);
+  let running: RunningUpload | null = null;
+  let cancelled = false;
+  let input: HTMLInputElement | undefined;
+
+  const setPreviewUrl = (url: string | null) => {
+    const old = preview();
+    if (old) URL.revokeObjectURL(old);
+    setPreview(url);
+  };
+  onCleanup(() => {
+    cancelled = true;
+    running?.cancel();
+    setPreviewUrl(null);
+  });
+
+  const send = async (file: File) => {
+    setError(null);
+    setStatus('');
+    cancelled = false;
+    const problem = checkFile(file, THUMBNAIL_RULES);
+    if (problem) {
+      setError(problem);
+      if (input) input.value = '';
+      return;
+    }
+    try {
+      setBusy('resizing');
+      setStatus(`Resizing “${file.name}”…`);
+      const images = await resizeToWebp(file, THUMBNAIL_WIDTHS);
+      const shown = images.find((i) => i.width === 640) ?? images[images.length - 1]!;
+      setPreviewUrl(URL.createObjectURL(shown.blob));
+
+      const { data } = await authClient.getSession();
+      const token = data.session?.access_token;
+      if (!token) throw new UploadError('Your session has ended. Sign in again, then retry.');
+
+      const type = images[0]!.blob.type === 'image/webp' ? 'image/webp' : 'image/png';
+      const ext = type === 'image/webp' ? 'webp' : 'png';
+      const stem = thumbnailStem(props.courseId);
+      const total = images.reduce((n, i) => n + i.blob.size, 0);
+      let done = 0;
+      setBusy('uploading');
+      setPercent(0);
+      setStatus(`Uploading ${images.length} sizes…`);
+      for (const image of images) {
+        if (cancelled) throw new UploadError('Upload cancelled.', true);
+        const upload = new File([image.blob], `thumb-${image.width}.${ext}`, { type });
+        running = startUpload({
+          projectUrl: config.supabaseUrl,
+          anonKey: config.supabaseAnonKey,
+          token,
+          bucket: 'course-media',
+          path: `${stem}-${image.width}.${ext}`,
+          file: upload,
+          rules: { ...THUMBNAIL_RULES, types: ['image/*'] },
+          onProgress: (sent) => setPercent(total ? ((done + sent) / total) * 100 : 0),
+        });
+        await running.done;
+        done += image.blob.size;
+      }
+      running = null;
+      props.onUploaded(
+        thumbnailUrl(config.supabaseUrl, stem, ext, globalThis.location?.origin),
+        images.map((i) => i.width),
+      );
+      setStatus(
+        `Thumbnail uploaded in ${images.length} ${images.length === 1 ? 'size' : 'sizes'} (${formatBytes(total)}).`,
+      );
+    } catch (err) {
+      if (err instanceof UploadError && err.cancelled) setStatus('Upload cancelled.');
+      else {
+        setStatus('');
+        setError(
+          err instanceof UploadError || err instanceof ImageError
+            ? err.message
+            : 'The thumbnail could not be uploaded. Please try again.',
+        );
+      }
+    } finally {
+      running = null;
+      setBusy(null);
+      if (input) input.value = '';
+    }
+  };
+
+  return (
+    <div class="upload thumbnail-upload">
+      <label for={inputId}>Upload a thumbnail</label>
+      <p class="upload-hint muted" id={hintId}>
+        {THUMBNAIL_RULES.typesLabel}, up to {formatBytes(THUMBNAIL_RULES.maxBytes)}. Cropped to 16:9; 1280 × 720 pixels
+        or larger looks sharpest.
+      </p>
+      <input
+        id={inputId}
+        ref={input}
+        type="file"
+        class="upload-input"
+        accept={THUMBNAIL_RULES.types.join(',')}
+        aria-describedby={error() ? `${hintId} ${errorId}` : hintId}
+        aria-invalid={error() ? 'true' : undefined}
+        disabled={busy() !== null}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          if (file) void send(file);
+        }}
+      />
+      <Show when={preview()}>
+        {(src) => (
+          <img class="thumbnail-preview" src={src()} alt="Preview of the new thumbnail" width="320" height="180" />
+        )}
+      </Show>
+      <Show when={busy() === 'uploading'}>
+        <div class="upload-progress">
+          <ProgressBar value={percent()} label="Uploading the thumbnail" />
+          <button
+            type="button"
+            class="button button-small button-secondary"
+            onClick={() => {
+              cancelled = true;
+              running?.cancel();
+            }}
+          >
+            Cancel upload
+          </button>
+        </div>
+      </Show>
+      <ErrorMessage message={error()} id={errorId} />
+      <p class="upload-status" role="status">
+        {status()}
+      </p>
+    </div>
+  );
+}
