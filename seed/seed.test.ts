@@ -143,8 +143,8 @@ describe('seed() on a fresh database', () => {
   });
 
   it('reports progress and a summary', () => {
-    expect(steps[0]).toBe('1/13 accounts');
-    expect(steps.at(-1)).toBe('13/13 admin account');
+    expect(steps[0]).toBe('1/14 accounts');
+    expect(steps.at(-1)).toBe('14/14 admin account');
     expect(first.accountsCreated).toBe(ACCOUNTS.length);
     expect(second.accountsCreated).toBe(0);
     expect(first.skippedCourses).toEqual([]);

@@ -31,6 +31,7 @@ import { seedCurriculum } from './steps/curriculum.ts';
 import { seedEnrollments } from './steps/enrollments.ts';
 import { seedInstructors } from './steps/instructors.ts';
 import { seedLiveSessions } from './steps/live-sessions.ts';
+import { seedPortraits } from './steps/portraits.ts';
 import { seedReviews } from './steps/reviews.ts';
 import { countSeeded } from './summary.ts';
 
@@ -87,6 +88,8 @@ const STEPS: [string, SeedStep][] = [
   ['commerce', seedCommerce],
   // Cover art in course-media (needs opts.storageRoot; else nothing).
   ['covers', seedCovers],
+  // Instructor portraits in avatars, on their profiles and cards (needs opts.storageRoot too).
+  ['portraits', seedPortraits],
   // Community reviewers' reviews, course FAQ, the bundle open to instructors (after every enrollment).
   ['reviews', seedReviews],
   // Last on purpose: isSeeded() looks for the admin, so it exists only once all else is done.

@@ -105,6 +105,8 @@ describe('the app page with its first data', () => {
       '/api/config',
       '/api/courses/html-css',
       '/api/courses/html-css/bundles',
+      '/api/courses/html-css/faq',
+      '/api/courses/html-css/reviews',
     ]);
     for (const r of asked) {
       expect(r.headers.get('authorization')).toBeNull();

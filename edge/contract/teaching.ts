@@ -18,6 +18,8 @@ export const teachingCourse = z.strictObject({
   lessonCount: z.number().int().nonnegative(),
   enrollmentCount: z.number().int().nonnegative(),
   thumbnailUrl: z.string().nullable(),
+  /** When not empty, thumbnailUrl holds '{w}' and an image exists at each width. */
+  thumbnailWidths: z.array(z.number().int().positive()),
   updatedAt: isoDateTime,
 });
 

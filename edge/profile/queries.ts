@@ -33,7 +33,11 @@ const FIELDS = {
   profileImageUrl: 'profile_image_url',
 } as const satisfies Record<keyof ProfileUpdate, string>;
 
-/** Updates the caller's own profile (RLS and column grants apply); null when there is none. */
+/**
+ * Updates the caller's own profile (RLS and column grants apply); null when there is none. A new
+ * picture also goes on the caller's instructor card, if they have one (in the same transaction;
+ * instructors may update their own card's avatar_url).
+ */
 export async function updateProfile(sql: Sql, userId: string, changes: ProfileUpdate): Promise<Profile | null> {
   const fields = (Object.keys(FIELDS) as (keyof ProfileUpdate)[]).filter((k) => changes[k] !== undefined);
   const sets = fields.map((k, i) => `${FIELDS[k]} = $${i + 2}`).join(', ');
@@ -41,5 +45,13 @@ export async function updateProfile(sql: Sql, userId: string, changes: ProfileUp
     userId,
     ...fields.map((k) => changes[k]),
   ]);
-  return row ? toProfile(row) : null;
+  if (!row) return null;
+  if (changes.profileImageUrl !== undefined) {
+    await sql.query(
+      `update public.instructors set avatar_url = $2
+       where user_id = $1 and avatar_url is distinct from $2`,
+      [userId, row.profile_image_url],
+    );
+  }
+  return toProfile(row);
 }

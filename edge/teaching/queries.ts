@@ -12,6 +12,7 @@ interface Row {
   lesson_count: number;
   enrollment_count: number;
   thumbnail_url: string | null;
+  thumbnail_widths: number[];
   updated_at: Date | string;
 }
 
@@ -24,7 +25,7 @@ export async function callerRole(sql: Sql, userId: string): Promise<string | nul
 }
 
 const COLUMNS =
-  'c.id, c.slug, c.title, c.status::text as status, c.lesson_count, c.enrollment_count, c.thumbnail_url, c.updated_at';
+  'c.id, c.slug, c.title, c.status::text as status, c.lesson_count, c.enrollment_count, c.thumbnail_url, c.thumbnail_widths, c.updated_at';
 
 /** The courses the caller manages: an instructor's own, every course for an admin (RLS decides either way). */
 export async function teachingCourses(sql: Sql, isAdmin: boolean): Promise<TeachingCourse[]> {
@@ -59,6 +60,7 @@ function toTeachingCourse(r: Row): TeachingCourse {
     lessonCount: r.lesson_count,
     enrollmentCount: r.enrollment_count,
     thumbnailUrl: r.thumbnail_url,
+    thumbnailWidths: r.thumbnail_widths,
     updatedAt: new Date(r.updated_at).toISOString(),
   };
 }

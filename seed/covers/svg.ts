@@ -43,8 +43,8 @@ export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
 }
 
-/** FNV-1a of the slug, then mulberry32: a small, stable pseudo-random stream. */
-function randomFrom(seed: string): () => number {
+/** FNV-1a of the seed (a slug, a name), then mulberry32: a small, stable pseudo-random stream. */
+export function randomFrom(seed: string): () => number {
   let h = 2166136261;
   for (let i = 0; i < seed.length; i++) {
     h ^= seed.charCodeAt(i);

@@ -7,10 +7,11 @@ import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectVisible } from '../support/web-expect.ts';
 
 /**
- * Course pictures in real Chromium on the real platform: the seeded SVG covers load from
- * storage on the catalog; an instructor uploads a PNG in the course wizard, which resizes it in
+ * Course pictures in real Chromium on the real platform: the seeded SVG covers (and the
+ * instructor card's seeded portrait) load from storage on the catalog; an instructor uploads a PNG in the course wizard, which resizes it in
  * the page (WebP at 320/640/1280), stores each width in course-media and saves the '{w}' URL and
- * the widths on the course; the course page then offers them as a srcset that loads.
+ * the widths on the course; the course page then offers them as a srcset that loads. A draft's
+ * pictures are not public yet: the wizard and the teaching dashboard show them through signed links.
  */
 
 let server: RunningServer;
@@ -20,6 +21,8 @@ let page: Page;
 
 const SLUG = 'html-css-foundations';
 const COURSE_ID = ids.course(SLUG);
+const DRAFT_SLUG = 'accessible-forms-from-scratch';
+const DRAFT_ID = ids.course(DRAFT_SLUG);
 
 beforeAll(async () => {
   ({ data, server, browser, page } = await openPlatform());
@@ -34,6 +37,31 @@ const coversLoaded = () =>
     return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0);
   });
 
+/** Whether the first image matching `selector` has loaded with pixels, and its current source. */
+const loaded = (selector: string) =>
+  page.evaluate((sel) => {
+    const img = document.querySelector<HTMLImageElement>(sel);
+    return img?.complete && img.naturalWidth > 0 ? img.currentSrc : '';
+  }, selector);
+
+/** A 1600x1000 PNG drawn by the browser itself. */
+const drawPng = async () =>
+  Buffer.from(
+    await page.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 1600;
+      canvas.height = 1000;
+      const ctx = canvas.getContext('2d')!;
+      const g = ctx.createLinearGradient(0, 0, 1600, 1000);
+      g.addColorStop(0, '#1d4ed8');
+      g.addColorStop(1, '#f59e0b');
+      ctx.fillStyle = g;
+      ctx.fillRect(0, 0, 1600, 1000);
+      const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'));
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    }),
+  );
+
 describe('course pictures', () => {
   it('shows the seeded cover art, served from storage', async () => {
     await page.goto(`${server.url}/courses/${SLUG}`);
@@ -46,6 +74,13 @@ describe('course pictures', () => {
     await expectEventually(coversLoaded).toBe(true);
     const res = await page.request.get(`${server.url}${await cover.getAttribute('src')}`);
     expect(res.headers()['content-type']).toBe('image/svg+xml');
+
+    // The instructor card shows the seeded portrait from the public avatars bucket.
+    const avatar = '.instructor-card img.avatar';
+    await expectVisible(page.locator(avatar));
+    await expectEventually(() => loaded(avatar)).toMatch(
+      /\/storage\/v1\/object\/public\/avatars\/[0-9a-f-]{36}\/portrait-[0-9a-f]{12}\.svg$/,
+    );
   });
 
   it('uploads a thumbnail in the wizard, in three widths, and the course page uses them', async () => {
@@ -55,22 +90,7 @@ describe('course pictures', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expectVisible(page.getByRole('button', { name: 'Sign out' }));
 
-    // A 1600x1000 PNG drawn by the browser itself.
-    const png = Buffer.from(
-      await page.evaluate(async () => {
-        const canvas = document.createElement('canvas');
-        canvas.width = 1600;
-        canvas.height = 1000;
-        const ctx = canvas.getContext('2d')!;
-        const g = ctx.createLinearGradient(0, 0, 1600, 1000);
-        g.addColorStop(0, '#1d4ed8');
-        g.addColorStop(1, '#f59e0b');
-        ctx.fillStyle = g;
-        ctx.fillRect(0, 0, 1600, 1000);
-        const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'));
-        return [...new Uint8Array(await blob.arrayBuffer())];
-      }),
-    );
+    const png = await drawPng();
 
     await page.goto(`${server.url}/teach/courses/${COURSE_ID}/edit`);
     const input = page.getByLabel('Upload a thumbnail');
@@ -104,5 +124,36 @@ describe('course pictures', () => {
       expect(res.status()).toBe(200);
       expect(res.headers()['content-type']).toBe('image/webp');
     }
+  });
+
+  it("shows a draft's thumbnail through signed links in the wizard and on the teaching dashboard", async () => {
+    // Signed in as instructor@demo.test (the test above), who teaches the seeded draft.
+    await page.goto(`${server.url}/teach/courses/${DRAFT_ID}/edit`);
+    const current = 'img.wizard-thumbnail-current';
+    await expectVisible(page.locator(current));
+    // The seeded cover art, which anonymous visitors may not read yet.
+    await expectEventually(() => loaded(current)).toMatch(
+      new RegExp(`/storage/v1/object/sign/course-media/${DRAFT_ID}/public/cover\\.svg\\?token=`),
+    );
+
+    await page.getByLabel('Upload a thumbnail').setInputFiles({
+      name: 'draft.png',
+      mimeType: 'image/png',
+      buffer: await drawPng(),
+    });
+    await expectVisible(page.getByText('Thumbnail uploaded in 3 sizes'));
+    const thumb = new RegExp(
+      `/storage/v1/object/sign/course-media/${DRAFT_ID}/public/thumb-[0-9a-z]+-\\d+\\.webp\\?token=`,
+    );
+    await expectEventually(() => loaded(current)).toMatch(thumb);
+    const srcset = (await page.locator(current).getAttribute('srcset')) ?? '';
+    expect(srcset.split(', ').map((s) => s.split(' ')[1])).toEqual(['320w', '640w', '1280w']);
+
+    await page.goto(`${server.url}/teach`);
+    const draftThumb = `tr:has(a[href="/teach/courses/${DRAFT_ID}/edit"]) img.teach-course-thumb`;
+    await expectVisible(page.locator(draftThumb));
+    await expectEventually(() => loaded(draftThumb)).toMatch(thumb);
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
   });
 });

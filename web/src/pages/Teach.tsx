@@ -6,6 +6,7 @@ import { formatAmount } from '../components/admin/money.ts';
 import { ErrorNotice } from '../components/Notices.tsx';
 import { RequireAuth } from '../components/RequireAuth.tsx';
 import { SkeletonBlock } from '../components/Skeleton.tsx';
+import { CourseThumb } from '../components/teach/CourseThumb.tsx';
 import { EarningsChart } from '../components/teach/EarningsChart.tsx';
 import { teachApi } from '../components/teach/teach-api.ts';
 import { ApiError } from '../lib/api.ts';
@@ -164,6 +165,11 @@ function CourseRow(props: { course: TeachingCourse }) {
   return (
     <tr>
       <th scope="row">
+        <CourseThumb
+          url={props.course.thumbnailUrl}
+          widths={props.course.thumbnailWidths}
+          status={props.course.status}
+        />
         <Show when={props.course.status === 'published'} fallback={props.course.title}>
           <A href={`/courses/${props.course.slug}`}>{props.course.title}</A>
         </Show>

@@ -169,6 +169,7 @@ export function BasicsStep(props: StepProps) {
         courseId={c().id}
         url={c().thumbnailUrl}
         widths={c().thumbnailWidths}
+        published={c().status === 'published'}
         onUploaded={thumbnailSaved}
       />
       <Show when={err('thumbnailUrl')}>
