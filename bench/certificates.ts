@@ -8,12 +8,12 @@
  * Printed: PDFs/s, p50, p99, size, and the ratio pdf-lib / pdfkit (PDFs/s); the goal is >= 1.0.
  * Environment: BENCH_SECONDS (5) per library, BENCH_JSON=1 to print the figures as JSON too.
  */
-import { loadavg } from 'node:os';
 import PDFKit from 'pdfkit';
 import { qrMatrix, qrRuns } from '../edge/certificates/qr.ts';
 import { type CertificateFields, renderCertificatePdf, stampLayout } from '../edge/certificates/stamp.ts';
 import { type CertificateTemplate, COLORS, certificateTemplate, LAYOUT } from '../edge/certificates/template.ts';
-import { type Measure, summarise } from './stats.ts';
+import { printBench } from './main.ts';
+import { type Measure, measureInTurns } from './stats.ts';
 
 export const PLATFORM = 'Demo Learning';
 export const sampleCertificate: CertificateFields = {
@@ -138,31 +138,14 @@ export async function benchCertificates(seconds: number, turnMs = 250): Promise<
     ['pdf-lib', () => renderCertificatePdf(sampleCertificate, PLATFORM)],
     ['pdfkit', () => renderWithPdfkit(template, sampleCertificate)],
   ];
-  const state = libraries.map(([library, render]) => ({
-    library,
-    render,
-    samples: [] as number[],
-    elapsed: 0,
-    bytes: 0,
-  }));
-  for (const s of state) {
-    s.bytes = (await s.render()).length;
-    const warmEnd = performance.now() + 500;
-    while (performance.now() < warmEnd) await s.render();
-  }
-  while (state.some((s) => s.elapsed < seconds * 1000)) {
-    for (const s of state) {
-      const start = performance.now();
-      const end = start + turnMs;
-      while (performance.now() < end) {
-        const t = performance.now();
-        await s.render();
-        s.samples.push(performance.now() - t);
-      }
-      s.elapsed += performance.now() - start;
-    }
-  }
-  return state.map((s) => ({ library: s.library, measure: summarise(s.samples, s.elapsed), bytes: s.bytes }));
+  const bytes: number[] = [];
+  for (const [, render] of libraries) bytes.push((await render()).length);
+  const measures = await measureInTurns(
+    libraries.map(([, render]) => render),
+    seconds,
+    turnMs,
+  );
+  return libraries.map(([library], i) => ({ library, measure: measures[i]!, bytes: bytes[i]! }));
 }
 
 export function formatCertificateBench(rows: CertificateBenchRow[]): string {
@@ -183,16 +166,4 @@ export function formatCertificateBench(rows: CertificateBenchRow[]): string {
   ].join('\n');
 }
 
-if (import.meta.main) {
-  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-  const load = () =>
-    loadavg()
-      .map((l) => l.toFixed(2))
-      .join(', ');
-  const before = load();
-  const rows = await benchCertificates(seconds);
-  process.stdout.write(
-    `${formatCertificateBench(rows)}\n  load average ${before} at the start, ${load()} at the end\n`,
-  );
-  if (process.env.BENCH_JSON) process.stdout.write(`${JSON.stringify(rows)}\n`);
-}
+if (import.meta.main) await printBench(benchCertificates, formatCertificateBench);

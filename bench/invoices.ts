@@ -8,13 +8,13 @@
  * Printed: PDFs/s, p50, p99, size, pages, and the ratio pdf-lib / pdfkit (PDFs/s).
  * Environment: BENCH_SECONDS (5) per library, BENCH_JSON=1 to print the figures as JSON too.
  */
-import { loadavg } from 'node:os';
 import PDFKit from 'pdfkit';
 import { formatMoney } from '../edge/invoices/money.ts';
 import { renderInvoicePdf } from '../edge/invoices/pdf.ts';
 import { sampleInvoice, sampleSeller } from '../edge/invoices/sample.ts';
 import type { InvoiceDocument, SellerInfo } from '../edge/invoices/types.ts';
-import { type Measure, summarise } from './stats.ts';
+import { printBench } from './main.ts';
+import { type Measure, measureInTurns } from './stats.ts';
 
 const MARGIN = 50;
 const COLUMNS = [
@@ -181,31 +181,18 @@ const LIBRARIES: [InvoiceBenchRow['library'], Render][] = [
 
 /** Each library renders the sample one at a time, in alternating 250 ms turns, `seconds` in all each (after 1 s of warm-up). */
 export async function benchInvoices(seconds: number, turnMs = 250): Promise<InvoiceBenchRow[]> {
-  const state = LIBRARIES.map(([library, render]) => ({
-    library,
-    render,
-    samples: [] as number[],
-    elapsed: 0,
-    bytes: 0,
-  }));
-  for (const s of state) {
-    s.bytes = (await s.render(sampleInvoice, sampleSeller)).length;
-    const warmEnd = performance.now() + 500;
-    while (performance.now() < warmEnd) await s.render(sampleInvoice, sampleSeller);
-  }
-  while (state.some((s) => s.elapsed < seconds * 1000)) {
-    for (const s of state) {
-      const start = performance.now();
-      const end = start + turnMs;
-      while (performance.now() < end) {
-        const t = performance.now();
-        await s.render(sampleInvoice, sampleSeller);
-        s.samples.push(performance.now() - t);
-      }
-      s.elapsed += performance.now() - start;
-    }
-  }
-  return state.map((s) => ({ library: s.library, measure: summarise(s.samples, s.elapsed), bytes: s.bytes }));
+  const bytes: number[] = [];
+  for (const [, render] of LIBRARIES) bytes.push((await render(sampleInvoice, sampleSeller)).length);
+  const measures = await measureInTurns(
+    LIBRARIES.map(
+      ([, render]) =>
+        () =>
+          render(sampleInvoice, sampleSeller),
+    ),
+    seconds,
+    turnMs,
+  );
+  return LIBRARIES.map(([library], i) => ({ library, measure: measures[i]!, bytes: bytes[i]! }));
 }
 
 export function formatInvoiceBench(rows: InvoiceBenchRow[]): string {
@@ -226,14 +213,4 @@ export function formatInvoiceBench(rows: InvoiceBenchRow[]): string {
   ].join('\n');
 }
 
-if (import.meta.main) {
-  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-  const load = () =>
-    loadavg()
-      .map((l) => l.toFixed(2))
-      .join(', ');
-  const before = load();
-  const rows = await benchInvoices(seconds);
-  process.stdout.write(`${formatInvoiceBench(rows)}\n  load average ${before} at the start, ${load()} at the end\n`);
-  if (process.env.BENCH_JSON) process.stdout.write(`${JSON.stringify(rows)}\n`);
-}
+if (import.meta.main) await printBench(benchInvoices, formatInvoiceBench);

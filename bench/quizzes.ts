@@ -14,9 +14,9 @@
  * Printed: submissions/s, p50, p99 per path and the ratio function / floor.
  * Environment: BENCH_SECONDS (5) per path, BENCH_ENGINES (pglite,postgres), BENCH_JSON=1.
  */
-import { loadavg } from 'node:os';
 import type { Caller, Sql } from '../edge/db/port.ts';
 import { freshPglite, freshPostgres, type TestDatabase } from '../tests/support/db.ts';
+import { printBench } from './main.ts';
 import { type Measure, summarise } from './stats.ts';
 
 const TURN_MS = 250;
@@ -224,16 +224,10 @@ export async function benchQuizzes(seconds: number): Promise<QuizBenchRow[]> {
 }
 
 if (import.meta.main) {
-  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-  const load = () =>
-    loadavg()
-      .map((l) => l.toFixed(2))
-      .join(', ');
-  const before = load();
-  const rows = await benchQuizzes(seconds);
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  process.stdout.write(
-    `${formatQuizBench(rows)}\n${pgUrl ? '' : '(PostgreSQL not measured: set BENCH_DATABASE_URL or TEST_DATABASE_URL)\n'}  load average ${before} at the start, ${load()} at the end\n`,
+  await printBench(
+    benchQuizzes,
+    formatQuizBench,
+    pgUrl ? '' : '(PostgreSQL not measured: set BENCH_DATABASE_URL or TEST_DATABASE_URL)\n',
   );
-  if (process.env.BENCH_JSON) process.stdout.write(`${JSON.stringify(rows)}\n`);
 }

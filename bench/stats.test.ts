@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measure, percentile, summarise } from './stats.ts';
+import { measure, measureInTurns, percentile, summarise } from './stats.ts';
 
 describe('bench statistics', () => {
   it('takes nearest-rank percentiles', () => {
@@ -28,5 +28,21 @@ describe('bench statistics', () => {
     );
     expect(most).toBe(10);
     expect(stats.count).toBeGreaterThan(0);
+  });
+
+  it('measures functions in alternating turns, each for at least the time asked', async () => {
+    const calls: string[] = [];
+    const tick = (name: string) => async () => {
+      calls.push(name);
+      await new Promise((r) => setTimeout(r, 2));
+    };
+    const [a, b] = await measureInTurns([tick('a'), tick('b')], 0.1, 20);
+    for (const m of [a!, b!]) {
+      expect(m.count).toBeGreaterThan(0);
+      expect(m.count / m.rps).toBeGreaterThanOrEqual(0.1);
+    }
+    // After each one's warm-up, the turns alternate: a's, then b's, then a's again.
+    const measured = calls.join('').replace(/^a+b+/, '');
+    expect(measured).toMatch(/^a+b+a+b+/);
   });
 });

@@ -48,3 +48,33 @@ export async function measure(
   await Promise.all(Array.from({ length: concurrency }, () => loop(start + ms, samples)));
   return summarise(samples, performance.now() - start);
 }
+
+/**
+ * Runs each of `fns` one call at a time, in alternating turns of `turnMs`, until each has run for
+ * `seconds` (after 500 ms of unmeasured warm-up each), so all see the same machine load. One
+ * Measure per function, in order.
+ */
+export async function measureInTurns(
+  fns: (() => Promise<unknown>)[],
+  seconds: number,
+  turnMs: number,
+): Promise<Measure[]> {
+  const state = fns.map((fn) => ({ fn, samples: [] as number[], elapsed: 0 }));
+  for (const s of state) {
+    const warmEnd = performance.now() + 500;
+    while (performance.now() < warmEnd) await s.fn();
+  }
+  while (state.some((s) => s.elapsed < seconds * 1000)) {
+    for (const s of state) {
+      const start = performance.now();
+      const end = start + turnMs;
+      while (performance.now() < end) {
+        const t = performance.now();
+        await s.fn();
+        s.samples.push(performance.now() - t);
+      }
+      s.elapsed += performance.now() - start;
+    }
+  }
+  return state.map((s) => summarise(s.samples, s.elapsed));
+}

@@ -178,28 +178,29 @@ export const quizAnswerKey = z.union([
   z.strictObject({ pairs: z.record(quizOptionId, quizOptionId) }),
 ]);
 
-const questionFields = {
+/** A question's fields as a patch takes them; a new question gets defaults beside. */
+const questionPatchFields = {
   type: quizQuestionType,
   prompt: z.string().trim().min(1).max(10_000),
-  options: z.array(quizQuestionOption).max(20).default([]),
-  points: z.int().min(1).max(100).default(1),
-  explanation: z.string().max(10_000).default(''),
+  options: z.array(quizQuestionOption).max(20),
+  points: z.int().min(1).max(100),
+  explanation: z.string().max(10_000),
   answer: quizAnswerKey,
 };
+
+const questionFields = {
+  ...questionPatchFields,
+  options: questionPatchFields.options.default([]),
+  points: questionPatchFields.points.default(1),
+  explanation: questionPatchFields.explanation.default(''),
+};
+
+const bankTags = z.array(z.string().trim().min(1).max(40)).max(20);
 
 /** POST /api/teach/quizzes/:id/questions and POST /api/teach/question-bank (plus tags there). */
 export const quizQuestionInput = z.strictObject(questionFields);
 /** PATCH .../questions/:questionId: any fields; type, options and answer are checked together. */
-export const quizQuestionPatch = z
-  .strictObject({
-    type: quizQuestionType,
-    prompt: questionFields.prompt,
-    options: z.array(quizQuestionOption).max(20),
-    points: z.int().min(1).max(100),
-    explanation: z.string().max(10_000),
-    answer: quizAnswerKey,
-  })
-  .partial();
+export const quizQuestionPatch = z.strictObject(questionPatchFields).partial();
 
 export const teachQuestion = z.strictObject({
   id: uuid,
@@ -266,19 +267,10 @@ export const fromBankRequest = z.strictObject({ ids: z.array(uuid).min(1).max(10
 export const bankQuestionInput = z.strictObject({
   ...questionFields,
   courseId: uuid.nullable().default(null),
-  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  tags: bankTags.default([]),
 });
 export const bankQuestionPatch = z
-  .strictObject({
-    type: quizQuestionType,
-    prompt: questionFields.prompt,
-    options: z.array(quizQuestionOption).max(20),
-    points: z.int().min(1).max(100),
-    explanation: z.string().max(10_000),
-    answer: quizAnswerKey,
-    courseId: uuid.nullable(),
-    tags: z.array(z.string().trim().min(1).max(40)).max(20),
-  })
+  .strictObject({ ...questionPatchFields, courseId: uuid.nullable(), tags: bankTags })
   .partial();
 export const bankQuestion = z.strictObject({
   id: uuid,

@@ -193,16 +193,21 @@ interface QuestionRow {
 const QUESTION_COLUMNS = `qq.id, qq.quiz_id, qq.type::text as type, qq.prompt, qq.options, qq.points, qq.explanation,
   qq.position, k.answer`;
 
-const toQuestion = (r: QuestionRow): TeachQuestion => ({
+/** The fields a quiz's question and a bank question share, from either row. */
+const questionBody = <A>(r: Omit<QuestionRow, 'quiz_id' | 'position' | 'answer'> & { answer: A }) => ({
   id: r.id,
-  quizId: r.quiz_id,
   type: r.type,
   prompt: r.prompt,
   options: r.options ?? [],
   points: r.points,
   explanation: r.explanation ?? '',
-  position: r.position,
   answer: r.answer,
+});
+
+const toQuestion = (r: QuestionRow): TeachQuestion => ({
+  ...questionBody(r),
+  quizId: r.quiz_id,
+  position: r.position,
 });
 
 async function questions(sql: Sql, quizId: string, only?: string): Promise<TeachQuestion[]> {
@@ -231,12 +236,34 @@ interface NewQuestion {
   answer: QuizAnswerKey;
 }
 
+/** Refuses a question whose options and answer key do not fit its type. */
+function checkQuestion(q: NewQuestion): void {
+  const problem = questionProblem(q);
+  if (problem) throw invalid(problem);
+}
+
+/** A question (in a quiz or the bank) after a patch, checked: what the patch leaves out stays. */
+function patchedQuestion(
+  now: Omit<NewQuestion, 'answer'> & { answer: unknown },
+  patch: Partial<Omit<NewQuestion, 'answer'>> & { answer?: unknown },
+): NewQuestion {
+  const next = {
+    type: patch.type ?? now.type,
+    prompt: patch.prompt ?? now.prompt,
+    options: patch.options ?? now.options,
+    points: patch.points ?? now.points,
+    explanation: patch.explanation ?? now.explanation,
+    answer: (patch.answer ?? now.answer) as QuizAnswerKey,
+  };
+  checkQuestion(next);
+  return next;
+}
+
 /** Inserts questions (after the quiz's last) with their keys; returns their ids in order. */
 async function insertQuestions(sql: Sql, quizId: string, courseId: string, list: NewQuestion[]): Promise<string[]> {
   const ids: string[] = [];
   for (const q of list) {
-    const problem = questionProblem(q);
-    if (problem) throw invalid(problem);
+    checkQuestion(q);
     const [row] = await sql.query<{ id: string }>(
       `insert into public.quiz_questions (quiz_id, course_id, type, prompt, options, points, explanation, position)
        values ($1, $2, $3::public.quiz_question_type, $4, $5::jsonb, $6, $7,
@@ -274,16 +301,7 @@ export async function patchQuestion(
 ): Promise<TeachQuestion> {
   const courseId = await managedQuizCourse(sql, quizId);
   const now = await currentQuestion(sql, quizId, questionId);
-  const next = {
-    type: patch.type ?? now.type,
-    prompt: patch.prompt ?? now.prompt,
-    options: patch.options ?? now.options,
-    points: patch.points ?? now.points,
-    explanation: patch.explanation ?? now.explanation,
-    answer: (patch.answer ?? now.answer) as QuizAnswerKey,
-  };
-  const problem = questionProblem(next);
-  if (problem) throw invalid(problem);
+  const next = patchedQuestion(now, patch);
   // The key goes first and comes back after: it is checked against the question as it is then.
   await sql.query('delete from public.quiz_answer_keys where question_id = $1', [questionId]);
   await sql.query(
@@ -345,14 +363,8 @@ const BANK_COLUMNS = `b.id, b.course_id, b.type::text as type, b.prompt, b.optio
   b.answer, b.tags, b.updated_at`;
 
 const toBank = (r: BankRow): BankQuestion => ({
-  id: r.id,
+  ...questionBody(r),
   courseId: r.course_id,
-  type: r.type,
-  prompt: r.prompt,
-  options: r.options ?? [],
-  points: r.points,
-  explanation: r.explanation ?? '',
-  answer: r.answer,
   tags: r.tags ?? [],
   updatedAt: iso(r.updated_at)!,
 });
@@ -401,8 +413,7 @@ export async function createBankQuestion(sql: Sql, input: BankQuestionInput): Pr
     explanation: input.explanation ?? '',
     answer: input.answer as QuizAnswerKey,
   };
-  const problem = questionProblem(q);
-  if (problem) throw invalid(problem);
+  checkQuestion(q);
   if (input.courseId) await requireManagedCourse(sql, input.courseId);
   const [row] = await sql.query<{ id: string }>(
     `insert into public.question_bank (instructor_id, course_id, type, prompt, options, answer, explanation, points, tags)
@@ -425,16 +436,7 @@ export async function createBankQuestion(sql: Sql, input: BankQuestionInput): Pr
 
 export async function patchBankQuestion(sql: Sql, id: string, patch: BankQuestionPatch): Promise<BankQuestion> {
   const now = await readBank(sql, id);
-  const next = {
-    type: patch.type ?? now.type,
-    prompt: patch.prompt ?? now.prompt,
-    options: patch.options ?? now.options,
-    points: patch.points ?? now.points,
-    explanation: patch.explanation ?? now.explanation,
-    answer: (patch.answer ?? now.answer) as QuizAnswerKey,
-  };
-  const problem = questionProblem(next);
-  if (problem) throw invalid(problem);
+  const next = patchedQuestion(now, patch);
   const courseId = patch.courseId === undefined ? now.courseId : patch.courseId;
   if (courseId && courseId !== now.courseId) await requireManagedCourse(sql, courseId);
   const rows = await sql.query(

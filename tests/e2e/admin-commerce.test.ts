@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations } from '../support/browser.ts';
-import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectHidden, expectVisible } from '../support/web-expect.ts';
 
@@ -13,28 +12,11 @@ import { expectHidden, expectVisible } from '../support/web-expect.ts';
  */
 
 let server: RunningServer;
-let data: Platform['data'];
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  ({ data, server, browser, page } = await openPlatform());
+const { signIn, signOut, expectAccessible } = usePlatform((p) => {
+  ({ server, page } = p);
 });
-
-afterAll(() => closePlatform({ browser, server, data }));
-
-async function signIn(email: string) {
-  await page.goto(`${server.url}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('learn-demo-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expectVisible(page.getByRole('button', { name: 'Sign out' }));
-}
-
-async function expectAccessible(where: string) {
-  const violations = await axe(page);
-  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
-}
 
 const tab = (name: string) => page.getByRole('tab', { name });
 const panel = () => page.getByRole('tabpanel');
@@ -54,8 +36,7 @@ describe('the commerce admin', () => {
     await expectHidden(page.getByRole('link', { name: 'Admin', exact: true }));
     await page.goto(`${server.url}/admin/commerce`);
     await expectVisible(page.getByText('This page is for administrators.'));
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await expectVisible(page.getByRole('link', { name: 'Sign in' }));
+    await signOut();
   });
 
   it('is reached from the header by the admin, and each tab passes axe', async () => {

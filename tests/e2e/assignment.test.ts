@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { ids } from '../../seed/ids.ts';
-import { axe, describeViolations } from '../support/browser.ts';
-import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import { type ThrottleUploads, uploadThrottle, usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectHidden, expectVisible } from '../support/web-expect.ts';
 
@@ -18,57 +17,13 @@ const COURSE = 'html-css-foundations';
 const TITLE = 'Reflect on semantic HTML';
 
 let server: RunningServer;
-let data: Platform['data'];
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let cdp: CDPSession;
+let throttleUploads: ThrottleUploads;
 
-beforeAll(async () => {
-  ({ data, server, browser, context, page } = await openPlatform());
-  cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
+const { signIn, signOut, expectAccessible, expectReflows } = usePlatform(async (p) => {
+  ({ server, page } = p);
+  throttleUploads = await uploadThrottle(page);
 });
-
-afterAll(() => closePlatform({ browser, server, data }));
-
-const throttleUploads = (bytesPerSecond: number) =>
-  cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: bytesPerSecond,
-  });
-
-async function signIn(email: string) {
-  await page.goto(`${server.url}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('learn-demo-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expectVisible(page.getByRole('button', { name: 'Sign out' }));
-}
-
-async function signOut() {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expectVisible(page.getByRole('link', { name: 'Sign in' }));
-}
-
-async function expectAccessible(where: string) {
-  const violations = await axe(page);
-  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
-}
-
-/** WCAG 1.4.10: at 320 CSS px the page does not scroll sideways. */
-async function expectReflows(where: string) {
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 320, height: 720 });
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    inner: window.innerWidth,
-  }));
-  expect(widths.scroll, `${where} scrolls sideways at 320 px`).toBeLessThanOrEqual(widths.inner);
-  await page.setViewportSize(size);
-}
 
 /** A small but real-looking PDF of `bytes` bytes. */
 function pdf(bytes: number): Buffer {

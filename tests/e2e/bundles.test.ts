@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BundleCard, BundleList } from '../../edge/api-types.ts';
 import { DEMO_PASSWORD } from '../../seed/data/accounts.ts';
 import { openPglite } from '../../server/db/pglite.ts';
-import { axe, describeViolations } from '../support/browser.ts';
-import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import { usePlatform } from '../support/e2e-steps.ts';
+import type { Platform } from '../support/platform.ts';
 import { expectEventually, expectVisible } from '../support/web-expect.ts';
 
 /**
@@ -28,19 +28,12 @@ const lead = {
   message: 'Our analysts need SQL and statistics.',
 };
 
-beforeAll(async () => {
-  p = await openPlatform();
+const { expectAccessible } = usePlatform(async (opened) => {
+  p = opened;
   page = p.page;
   const res = await fetch(`${p.server.url}/api/bundles`);
   bundles = ((await res.json()) as BundleList).items;
 });
-
-afterAll(() => closePlatform(p ?? {}));
-
-async function expectAccessible(what: string) {
-  const violations = await axe(page);
-  expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([]);
-}
 
 const usd = (amount: number) => `$${(amount / 100).toFixed(2).replace(/\B(?=(\d{3})+\.)/g, ',')}`;
 const status = () => page.locator('.bundles-page [role="status"].result-count');

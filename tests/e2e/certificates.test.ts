@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readPdfText } from '../../edge/invoices/pdf-text.ts';
-import { axe, describeViolations } from '../support/browser.ts';
-import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectVisible } from '../support/web-expect.ts';
 
@@ -15,20 +14,11 @@ import { expectVisible } from '../support/web-expect.ts';
  */
 
 let server: RunningServer;
-let data: Platform['data'];
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  ({ data, server, browser, page } = await openPlatform());
+const { signIn, signOut, expectAccessible } = usePlatform((p) => {
+  ({ server, page } = p);
 });
-
-afterAll(() => closePlatform({ browser, server, data }));
-
-async function expectAccessible(where: string) {
-  const violations = await axe(page);
-  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
-}
 
 const CODE = /^[0-9A-F]{4}(-[0-9A-F]{4}){5}$/;
 
@@ -36,11 +26,7 @@ describe('certificates', () => {
   let code = '';
 
   it('the demo student downloads their certificate: the PDF holds their name and its code', async () => {
-    await page.goto(`${server.url}/signin`);
-    await page.getByLabel('Email').fill('student@demo.test');
-    await page.getByLabel('Password').fill('learn-demo-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expectVisible(page.getByRole('button', { name: 'Sign out' }));
+    await signIn('student@demo.test');
 
     await page.getByRole('button', { name: 'Account' }).click();
     await page.getByRole('link', { name: 'Certificates' }).click();
@@ -78,8 +64,7 @@ describe('certificates', () => {
     await expectVisible(page.getByText('Riley Park'));
     await expectAccessible('the verification page (valid)');
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await expectVisible(page.getByRole('link', { name: 'Sign in' }));
+    await signOut();
     await page.goto(`${server.url}/verify/${code.toLowerCase()}`);
     await expectVisible(page.getByRole('heading', { level: 2, name: 'Valid' }));
     await expectVisible(page.getByText('Riley Park'));

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readPdfText } from '../../edge/invoices/pdf-text.ts';
 import { ids } from '../../seed/ids.ts';
 import { ASSESSED_COURSE } from '../../seed/steps/assessments.ts';
-import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectVisible } from '../support/web-expect.ts';
 
@@ -22,28 +22,15 @@ const email = `finisher-${Date.now()}@example.test`;
 const password = 'finish-the-course-2026';
 
 let server: RunningServer;
-let data: Platform['data'];
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  ({ data, server, browser, page } = await openPlatform());
-});
-
-afterAll(() => closePlatform({ browser, server, data }));
-
-async function signIn(who: string, secret = 'learn-demo-2026') {
-  await page.goto(`${server.url}/signin`);
-  await page.getByLabel('Email').fill(who);
-  await page.getByLabel('Password').fill(secret);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expectVisible(page.getByRole('button', { name: 'Sign out' }));
-}
-
-async function signOut() {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expectVisible(page.getByRole('link', { name: 'Sign in' }).first());
-}
+const { signIn, signOut } = usePlatform(
+  (p) => {
+    ({ server, page } = p);
+  },
+  // The signed-out page may show more than one "Sign in" link.
+  { signedOut: (p) => p.getByRole('link', { name: 'Sign in' }).first() },
+);
 
 const question = (text: string): Locator => page.getByRole('group').filter({ hasText: text });
 const progress = () => page.getByRole('progressbar', { name: 'Course progress' });

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations } from '../support/browser.ts';
-import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type ThrottleUploads, uploadThrottle, usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectHidden, expectVisible } from '../support/web-expect.ts';
 
@@ -14,40 +13,13 @@ import { expectEventually, expectHidden, expectVisible } from '../support/web-ex
  */
 
 let server: RunningServer;
-let data: Platform['data'];
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let cdp: CDPSession;
+let throttleUploads: ThrottleUploads;
 
-beforeAll(async () => {
-  ({ data, server, browser, context, page } = await openPlatform());
-  cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
+const { signIn, signOut, expectAccessible } = usePlatform(async (p) => {
+  ({ server, page } = p);
+  throttleUploads = await uploadThrottle(page);
 });
-
-afterAll(() => closePlatform({ browser, server, data }));
-
-const throttleUploads = (bytesPerSecond: number) =>
-  cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: bytesPerSecond,
-  });
-
-async function signIn(email: string) {
-  await page.goto(`${server.url}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('learn-demo-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expectVisible(page.getByRole('button', { name: 'Sign out' }));
-}
-
-async function expectAccessible(where: string) {
-  const violations = await axe(page);
-  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
-}
 
 /** A file that says it is an MP4 (the server checks the declared type against the bucket's). */
 const video = (name: string, bytes: number) => ({ name, mimeType: 'video/mp4', buffer: randomBytes(bytes) });
@@ -126,8 +98,7 @@ describe("the instructor's media library", () => {
   });
 
   it('tells a learner the page is for instructors', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await expectVisible(page.getByRole('link', { name: 'Sign in' }));
+    await signOut();
     await signIn('student@demo.test');
     await page.getByRole('button', { name: 'Account' }).click();
     await expectVisible(page.getByRole('link', { name: 'Orders' }));

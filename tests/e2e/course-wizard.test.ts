@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations } from '../support/browser.ts';
-import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectVisible } from '../support/web-expect.ts';
 
@@ -14,28 +13,12 @@ import { expectEventually, expectVisible } from '../support/web-expect.ts';
  */
 
 let server: RunningServer;
-let data: Platform['data'];
-let browser: Browser;
 let page: Page;
 const title = `Wizard Course ${randomBytes(3).toString('hex')}`;
 
-beforeAll(async () => {
-  ({ data, server, browser, page } = await openPlatform());
+const { signIn, expectAccessible } = usePlatform((p) => {
+  ({ server, page } = p);
 });
-afterAll(() => closePlatform({ browser, server, data }));
-
-async function signIn(email: string) {
-  await page.goto(`${server.url}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('learn-demo-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expectVisible(page.getByRole('button', { name: 'Sign out' }));
-}
-
-async function expectAccessible(where: string) {
-  const violations = await axe(page);
-  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
-}
 
 const lessonNames = () => page.locator('.curriculum-lesson .lesson-name').allTextContents();
 

@@ -1,27 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser.ts';
-import { type RunningServer, startServer, tempDataDir } from '../support/server.ts';
-import { expectEventually, expectVisible, WEB_TIMEOUT } from '../support/web-expect.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { usePlatform } from '../support/e2e-steps.ts';
+import type { RunningServer } from '../support/server.ts';
+import { expectEventually, expectVisible } from '../support/web-expect.ts';
 
 /** The core journey with the keyboard only: no clicks. Each step waits web-first, as a user would. */
 
 let server: RunningServer;
-let data: ReturnType<typeof tempDataDir>;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  data = tempDataDir();
-  server = await startServer({ DATA_DIR: data.dir });
-  browser = await launch();
-  page = await (await browser.newContext()).newPage();
-  page.setDefaultTimeout(WEB_TIMEOUT);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  data?.remove();
+usePlatform((p) => {
+  ({ server, page } = p);
 });
 
 const focused = (p: Page) =>

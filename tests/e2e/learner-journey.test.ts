@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations } from '../support/browser.ts';
-import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectVisible } from '../support/web-expect.ts';
 
@@ -12,24 +11,15 @@ import { expectEventually, expectVisible } from '../support/web-expect.ts';
  */
 
 let server: RunningServer;
-let data: Platform['data'];
-let browser: Browser;
 let page: Page;
 
 const email = `learner-${Date.now()}@example.test`;
 const password = 'first-password-1';
 const newPassword = 'second-password-2';
 
-beforeAll(async () => {
-  ({ data, server, browser, page } = await openPlatform());
+const { expectAccessible } = usePlatform((p) => {
+  ({ server, page } = p);
 });
-
-afterAll(() => closePlatform({ browser, server, data }));
-
-async function expectAccessible(where: string) {
-  const violations = await axe(page);
-  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
-}
 
 describe('a learner', () => {
   it('sees the home page with featured courses, signed out', async () => {

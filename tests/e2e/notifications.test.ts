@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axe, describeViolations } from '../support/browser.ts';
-import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectHidden, expectVisible, WEB_TIMEOUT } from '../support/web-expect.ts';
 
@@ -13,19 +13,15 @@ import { expectEventually, expectHidden, expectVisible, WEB_TIMEOUT } from '../s
  */
 
 let server: RunningServer;
-let data: Platform['data'];
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
 const email = `bell-${Date.now()}@example.test`;
 const COURSE = 'git-and-github-workflow';
 
-beforeAll(async () => {
-  ({ data, server, browser, context, page } = await openPlatform());
+usePlatform((p) => {
+  ({ server, context, page } = p);
 });
-
-afterAll(() => closePlatform({ browser, server, data }));
 
 const bell = (p: Page) => p.getByRole('button', { name: /^Notifications/ });
 const panel = (p: Page) => p.getByRole('region', { name: 'Notifications' });

@@ -1,8 +1,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations } from '../support/browser.ts';
-import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectVisible } from '../support/web-expect.ts';
 
@@ -16,8 +15,6 @@ import { expectEventually, expectVisible } from '../support/web-expect.ts';
  */
 
 let server: RunningServer;
-let data: Platform['data'];
-let browser: Browser;
 let page: Page;
 
 const SLUG = 'python-for-data-analysis';
@@ -28,10 +25,9 @@ const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>
 let courseId: string;
 let dripLessonId: string;
 
-beforeAll(async () => {
-  ({ data, server, browser, page } = await openPlatform());
+const { expectAccessible } = usePlatform((p) => {
+  ({ server, page } = p);
 });
-afterAll(() => closePlatform({ browser, server, data }));
 
 async function token(email: string, password: string): Promise<string> {
   const res = await fetch(`${server.url}/auth/v1/token?grant_type=password`, {
@@ -60,11 +56,6 @@ async function upload(tok: string, path: string, type: string, bytes: Uint8Array
     body: Buffer.from(bytes),
   });
   expect(res.status, await res.clone().text()).toBe(200);
-}
-
-async function expectAccessible(where: string) {
-  const violations = await axe(page);
-  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
 }
 
 /** A 4-second WebM, recorded from a canvas in the page (what a phone or screen recorder makes). */

@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations } from '../support/browser.ts';
-import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type ThrottleUploads, uploadThrottle, usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectHidden, expectVisible } from '../support/web-expect.ts';
 
@@ -13,19 +12,13 @@ import { expectEventually, expectHidden, expectVisible } from '../support/web-ex
  */
 
 let server: RunningServer;
-let data: Platform['data'];
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let cdp: CDPSession;
+let throttleUploads: ThrottleUploads;
 
-beforeAll(async () => {
-  ({ data, server, browser, context, page } = await openPlatform());
-  cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
+const { expectAccessible } = usePlatform(async (p) => {
+  ({ server, page } = p);
+  throttleUploads = await uploadThrottle(page);
 });
-
-afterAll(() => closePlatform({ browser, server, data }));
 
 /** A 1×1 PNG, padded after its end to `size` bytes (browsers ignore what follows IEND). */
 function png(size: number): Buffer {
@@ -36,21 +29,7 @@ function png(size: number): Buffer {
   return Buffer.concat([pixel, Buffer.alloc(Math.max(0, size - pixel.length))]);
 }
 
-/** Uploads at `bytesPerSecond` (Chromium's network emulation), so progress can be watched. */
-const throttleUploads = (bytesPerSecond: number) =>
-  cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: bytesPerSecond,
-  });
-
 const fileInput = (p: Page) => p.getByLabel('Upload a new picture');
-
-async function expectAccessible(where: string) {
-  const violations = await axe(page);
-  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
-}
 
 describe('the profile page', () => {
   it('is linked from the signed-in header and passes axe', async () => {

@@ -1,9 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ids } from '../../seed/ids.ts';
 import { ASSESSED_COURSE, assessmentIds } from '../../seed/steps/assessments.ts';
-import { axe, describeViolations } from '../support/browser.ts';
-import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectVisible } from '../support/web-expect.ts';
 
@@ -18,33 +17,11 @@ const QUIZ = assessmentIds.quiz(ASSESSED_COURSE);
 const QUIZ_TITLE = 'Final check: HTML & CSS';
 
 let server: RunningServer;
-let data: Platform['data'];
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  ({ data, server, browser, page } = await openPlatform());
+const { signIn, signOut, expectAccessible } = usePlatform((p) => {
+  ({ server, page } = p);
 });
-
-afterAll(() => closePlatform({ browser, server, data }));
-
-async function signIn(email: string) {
-  await page.goto(`${server.url}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('learn-demo-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expectVisible(page.getByRole('button', { name: 'Sign out' }));
-}
-
-async function signOut() {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expectVisible(page.getByRole('link', { name: 'Sign in' }));
-}
-
-async function expectAccessible(where: string) {
-  const violations = await axe(page);
-  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
-}
 
 /** The question (a fieldset: role group) whose prompt says `text`. */
 const question = (text: string): Locator => page.getByRole('group').filter({ hasText: text });

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, launch } from '../support/browser.ts';
-import { type RunningServer, startServer, tempDataDir } from '../support/server.ts';
+import { expectAccessible, usePlatform } from '../support/e2e-steps.ts';
+import type { RunningServer } from '../support/server.ts';
 
 /**
  * The app on phones. Reflow (WCAG 1.4.10): at 320 CSS px no page scrolls sideways and nothing
@@ -11,18 +11,10 @@ import { type RunningServer, startServer, tempDataDir } from '../support/server.
  */
 
 let server: RunningServer;
-let data: ReturnType<typeof tempDataDir>;
 let browser: Browser;
 
-beforeAll(async () => {
-  data = tempDataDir();
-  server = await startServer({ DATA_DIR: data.dir });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  data?.remove();
+usePlatform((p) => {
+  ({ server, browser } = p);
 });
 
 const FREE_NOT_ENROLLED = 'git-and-github-workflow';
@@ -97,11 +89,6 @@ async function expectReflows(page: Page, where: string) {
   const bad = await offenders(page);
   expect(bad, `${where}: elements outside the ${widths.inner} px viewport:\n${bad.join('\n')}`).toEqual([]);
   expect(widths.scroll, `${where}: the page scrolls sideways`).toBeLessThanOrEqual(widths.inner);
-}
-
-async function expectAccessible(page: Page, where: string) {
-  const violations = await axe(page);
-  expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
 }
 
 /** Each page and what shows that its main content has arrived. */

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ids } from '../../seed/ids.ts';
 import { axe, describeViolations } from '../support/browser.ts';
-import { closePlatform, openPlatform, type Platform } from '../support/platform.ts';
+import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectVisible } from '../support/web-expect.ts';
 
@@ -15,8 +15,6 @@ import { expectEventually, expectVisible } from '../support/web-expect.ts';
  */
 
 let server: RunningServer;
-let data: Platform['data'];
-let browser: Browser;
 let page: Page;
 
 const SLUG = 'html-css-foundations';
@@ -24,11 +22,9 @@ const COURSE_ID = ids.course(SLUG);
 const DRAFT_SLUG = 'accessible-forms-from-scratch';
 const DRAFT_ID = ids.course(DRAFT_SLUG);
 
-beforeAll(async () => {
-  ({ data, server, browser, page } = await openPlatform());
+const { signIn } = usePlatform((p) => {
+  ({ server, page } = p);
 });
-
-afterAll(() => closePlatform({ browser, server, data }));
 
 /** Whether every cover image on the page has loaded with pixels. */
 const coversLoaded = () =>
@@ -84,11 +80,7 @@ describe('course pictures', () => {
   });
 
   it('uploads a thumbnail in the wizard, in three widths, and the course page uses them', async () => {
-    await page.goto(`${server.url}/signin`);
-    await page.getByLabel('Email').fill('instructor@demo.test');
-    await page.getByLabel('Password').fill('learn-demo-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expectVisible(page.getByRole('button', { name: 'Sign out' }));
+    await signIn('instructor@demo.test');
 
     const png = await drawPng();
 

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENTRY_BUDGET_GZIP } from '../../vite.config.ts';
-import { axe, describeViolations, launch } from '../support/browser.ts';
-import { type RunningServer, startServer, tempDataDir } from '../support/server.ts';
+import { axe, describeViolations } from '../support/browser.ts';
+import { usePlatform } from '../support/e2e-steps.ts';
+import type { RunningServer } from '../support/server.ts';
 import { expectVisible } from '../support/web-expect.ts';
 
 /**
@@ -15,21 +16,12 @@ import { expectVisible } from '../support/web-expect.ts';
  */
 
 let server: RunningServer;
-let data: ReturnType<typeof tempDataDir>;
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  data = tempDataDir();
-  server = await startServer({ DATA_DIR: data.dir }); // builds dist/web when the sources changed
-  browser = await launch();
-  page = await (await browser.newContext()).newPage();
-  page.setDefaultTimeout(20_000);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  data?.remove();
+// The server builds dist/web when the sources changed.
+usePlatform((p) => {
+  ({ server, browser, page } = p);
 });
 
 const COURSE = '/api/courses/html-css-foundations';

@@ -9,8 +9,7 @@ import {
   UploadError,
   type UploadRules,
 } from '../lib/upload.ts';
-import { ErrorMessage } from './Notices.tsx';
-import { ProgressBar } from './ProgressBar.tsx';
+import { UploadField, UploadProgress } from './UploadField.tsx';
 import '../styles/upload.css';
 import '../styles/thumbnail-upload.css';
 
@@ -125,50 +124,35 @@ export function ThumbnailUpload(props: { courseId: string; onUploaded: (url: str
   };
 
   return (
-    <div class="upload thumbnail-upload">
-      <label for={inputId}>Upload a thumbnail</label>
-      <p class="upload-hint muted" id={hintId}>
-        {THUMBNAIL_RULES.typesLabel}, up to {formatBytes(THUMBNAIL_RULES.maxBytes)}. Cropped to 16:9; 1280 × 720 pixels
-        or larger looks sharpest.
-      </p>
-      <input
-        id={inputId}
-        ref={input}
-        type="file"
-        class="upload-input"
-        accept={THUMBNAIL_RULES.types.join(',')}
-        aria-describedby={error() ? `${hintId} ${errorId}` : hintId}
-        aria-invalid={error() ? 'true' : undefined}
-        disabled={busy() !== null}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          if (file) void send(file);
-        }}
-      />
+    <UploadField
+      class="upload thumbnail-upload"
+      ids={{ input: inputId, hint: hintId, error: errorId }}
+      label="Upload a thumbnail"
+      hint={`${THUMBNAIL_RULES.typesLabel}, up to ${formatBytes(THUMBNAIL_RULES.maxBytes)}. Cropped to 16:9; 1280 × 720 pixels or larger looks sharpest.`}
+      accept={THUMBNAIL_RULES.types}
+      busy={busy() !== null}
+      error={error()}
+      status={status()}
+      ref={(el) => {
+        input = el;
+      }}
+      onFile={(file) => void send(file)}
+    >
       <Show when={preview()}>
         {(src) => (
           <img class="thumbnail-preview" src={src()} alt="Preview of the new thumbnail" width="320" height="180" />
         )}
       </Show>
       <Show when={busy() === 'uploading'}>
-        <div class="upload-progress">
-          <ProgressBar value={percent()} label="Uploading the thumbnail" />
-          <button
-            type="button"
-            class="button button-small button-secondary"
-            onClick={() => {
-              cancelled = true;
-              running?.cancel();
-            }}
-          >
-            Cancel upload
-          </button>
-        </div>
+        <UploadProgress
+          percent={percent()}
+          label="Uploading the thumbnail"
+          onCancel={() => {
+            cancelled = true;
+            running?.cancel();
+          }}
+        />
       </Show>
-      <ErrorMessage message={error()} id={errorId} />
-      <p class="upload-status" role="status">
-        {status()}
-      </p>
-    </div>
+    </UploadField>
   );
 }

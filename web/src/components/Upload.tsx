@@ -9,8 +9,7 @@ import {
   UploadError,
   type UploadRules,
 } from '../lib/upload.ts';
-import { ErrorMessage } from './Notices.tsx';
-import { ProgressBar } from './ProgressBar.tsx';
+import { UploadField, UploadProgress } from './UploadField.tsx';
 import '../styles/upload.css';
 
 export interface Uploaded {
@@ -92,39 +91,25 @@ export function Upload(props: {
   };
 
   return (
-    <div class="upload">
-      <label for={inputId}>{props.label}</label>
-      <p class="upload-hint muted" id={hintId}>
-        {props.rules.typesLabel}, up to {formatBytes(props.rules.maxBytes)}.
-      </p>
-      <input
-        id={inputId}
-        ref={input}
-        type="file"
-        class="upload-input"
-        accept={props.rules.types.join(',')}
-        aria-describedby={error() ? `${hintId} ${errorId}` : hintId}
-        aria-invalid={error() ? 'true' : undefined}
-        disabled={progress() !== null}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          if (file) void send(file);
-        }}
-      />
+    <UploadField
+      class="upload"
+      ids={{ input: inputId, hint: hintId, error: errorId }}
+      label={props.label}
+      hint={`${props.rules.typesLabel}, up to ${formatBytes(props.rules.maxBytes)}.`}
+      accept={props.rules.types}
+      busy={progress() !== null}
+      error={error()}
+      status={status()}
+      ref={(el) => {
+        input = el;
+      }}
+      onFile={(file) => void send(file)}
+    >
       <Show when={progress()}>
         {(p) => (
-          <div class="upload-progress">
-            <ProgressBar value={p().percent} label={`Uploading ${p().name}`} />
-            <button type="button" class="button button-small button-secondary" onClick={() => running?.cancel()}>
-              Cancel upload
-            </button>
-          </div>
+          <UploadProgress percent={p().percent} label={`Uploading ${p().name}`} onCancel={() => running?.cancel()} />
         )}
       </Show>
-      <ErrorMessage message={error()} id={errorId} />
-      <p class="upload-status" role="status">
-        {status()}
-      </p>
-    </div>
+    </UploadField>
   );
 }

@@ -16,6 +16,7 @@ import type {
   TeachAssignmentList,
 } from '../../../edge/api-types.ts';
 import type { Api } from './api.ts';
+import { jsonInit } from './json-init.ts';
 import { formatBytes, type UploadRules } from './upload.ts';
 
 /**
@@ -30,11 +31,7 @@ export const FILE_LINK_SECONDS = 10 * 60;
 
 export function assignmentsApi(api: Api) {
   const seg = encodeURIComponent;
-  const json = (method: string, body: unknown): RequestInit => ({
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const json = jsonInit;
   return {
     list: (courseSlug: string) => api.getJson<AssignmentList>(`/api/assignments?course=${seg(courseSlug)}`),
     detail: (id: string) => api.getJson<AssignmentDetail>(`/api/assignments/${seg(id)}`),

@@ -1,5 +1,6 @@
 import type { CertificateList, CertificateSummary, CertificateVerification } from '../../../edge/api-types.ts';
-import { type Api, ApiError, NETWORK_ERROR } from './api.ts';
+import type { Api } from './api.ts';
+import { DOWNLOAD_FAILED, downloadFile } from './download.ts';
 
 /**
  * The learner's certificates and the public verification: API calls, the verification URL and
@@ -64,34 +65,12 @@ export function certificatesApi(api: Api) {
   };
 }
 
-/** Fetches a file with the user's token and hands it to the browser to save. */
-async function download(api: Api, path: string, fileName: string): Promise<void> {
-  const token = await api.accessToken();
-  let res: Response;
-  try {
-    res = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  } catch {
-    throw new ApiError(0, 'network', NETWORK_ERROR);
-  }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    const code = body?.error?.code ?? `http_${res.status}`;
-    throw new ApiError(
-      res.status,
-      code,
-      code === 'certificate_revoked'
-        ? 'This certificate has been revoked.'
-        : res.status === 404
-          ? 'That certificate is not available.'
-          : 'The download failed. Please try again.',
-    );
-  }
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** The message for a certificate file that could not be fetched. */
+function certificateFailure(code: string, status: number): string {
+  if (code === 'certificate_revoked') return 'This certificate has been revoked.';
+  return status === 404 ? 'That certificate is not available.' : DOWNLOAD_FAILED;
+}
+
+function download(api: Api, path: string, fileName: string): Promise<void> {
+  return downloadFile(api, path, fileName, certificateFailure);
 }

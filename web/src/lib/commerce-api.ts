@@ -13,8 +13,9 @@ import type {
   Quote,
   QuoteRequestInput,
 } from '../../../edge/api-types.ts';
-import { type Api, ApiError, NETWORK_ERROR } from './api.ts';
+import { type Api, ApiError } from './api.ts';
 import type { CartItem } from './cart.ts';
+import { DOWNLOAD_FAILED, downloadFile } from './download.ts';
 import { formatMoney } from './format.ts';
 
 /**
@@ -52,31 +53,10 @@ export function commerceApi(api: Api) {
 
 export type CommerceApi = ReturnType<typeof commerceApi>;
 
-/** Fetches a file with the user's token and hands it to the browser to save. */
-async function download(api: Api, path: string, fileName: string): Promise<void> {
-  const token = await api.accessToken();
-  let res: Response;
-  try {
-    res = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  } catch {
-    throw new ApiError(0, 'network', NETWORK_ERROR);
-  }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new ApiError(
-      res.status,
-      body?.error?.code ?? `http_${res.status}`,
-      res.status === 404 ? 'That document is not available.' : 'The download failed. Please try again.',
-    );
-  }
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+function download(api: Api, path: string, fileName: string): Promise<void> {
+  return downloadFile(api, path, fileName, (_code, status) =>
+    status === 404 ? 'That document is not available.' : DOWNLOAD_FAILED,
+  );
 }
 
 /** What the Payment page buys: one item from its URL (`?course=`, `?bundle=`, "Buy now") or the cart. */

@@ -24,15 +24,12 @@ import type {
   TeachQuizList,
 } from '../../../edge/api-types.ts';
 import type { Api } from './api.ts';
+import { jsonInit } from './json-init.ts';
 
 /** Quizzes: the learner's and the quiz builder's calls to the data API, and what pages say about them. */
 export function quizzesApi(api: Api) {
   const seg = encodeURIComponent;
-  const json = (method: string, body: unknown): RequestInit => ({
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const json = jsonInit;
   return {
     list: (courseSlug: string) => api.getJson<QuizList>(`/api/quizzes?course=${seg(courseSlug)}`),
     detail: (id: string) => api.getJson<QuizDetail>(`/api/quizzes/${seg(id)}`),

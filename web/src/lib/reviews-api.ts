@@ -9,15 +9,12 @@ import type {
   TeachReviewList,
 } from '../../../edge/api-types.ts';
 import type { Api } from './api.ts';
+import { jsonInit } from './json-init.ts';
 
 /** Course reviews and the course FAQ (edge/reviews, edge/faq). */
 
 const seg = encodeURIComponent;
-const json = (method: string, body?: unknown): RequestInit => ({
-  method,
-  headers: { 'Content-Type': 'application/json' },
-  body: body === undefined ? undefined : JSON.stringify(body),
-});
+const json = jsonInit;
 
 /**
  * Reads started by the course route's preload (App.tsx), while the page's first data is still

@@ -1,5 +1,6 @@
-import { A, useSearchParams } from '@solidjs/router';
+import { useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, Match, on, Switch } from 'solid-js';
+import { AdminGate } from '../components/admin/AdminGate.tsx';
 import { BundlesTab } from '../components/admin/BundlesTab.tsx';
 import { CouponsTab } from '../components/admin/CouponsTab.tsx';
 import { DemoRequestsTab } from '../components/admin/DemoRequestsTab.tsx';
@@ -7,11 +8,9 @@ import { OrdersTab } from '../components/admin/OrdersTab.tsx';
 import { PricingRulesTab } from '../components/admin/PricingRulesTab.tsx';
 import { type TabDef, Tabs } from '../components/admin/Tabs.tsx';
 import { TaxRatesTab } from '../components/admin/TaxRatesTab.tsx';
-import { Loading } from '../components/Notices.tsx';
 import { RequireAuth } from '../components/RequireAuth.tsx';
 import { adminApi } from '../lib/admin-api.ts';
 import { useApp } from '../lib/context.ts';
-import { currentProfile, loadProfile } from '../lib/profile.ts';
 import { usePageTitle } from '../lib/title.ts';
 import '../styles/teach.css';
 import '../styles/admin.css';
@@ -31,39 +30,10 @@ export default function AdminCommercePage() {
   usePageTitle(() => 'Commerce admin');
   return (
     <RequireAuth>
-      <AdminGate />
+      <AdminGate title="Commerce admin" class="container section admin">
+        <AdminScreens />
+      </AdminGate>
     </RequireAuth>
-  );
-}
-
-/** Admins see the screens; anyone else is told the page is not for them (the API refuses them too). */
-function AdminGate() {
-  const { api, auth } = useApp();
-  createEffect(() => {
-    const id = auth.state.user?.id;
-    if (id && currentProfile()?.id !== id) loadProfile(api, id).catch(() => undefined);
-  });
-  const role = () => {
-    const p = currentProfile();
-    return p && p.id === auth.state.user?.id ? p.role : null;
-  };
-  return (
-    <div class="container section admin">
-      <h1>Commerce admin</h1>
-      <Switch fallback={<Loading label="Checking your access…" />}>
-        <Match when={role() === 'admin'}>
-          <AdminScreens />
-        </Match>
-        <Match when={role()}>
-          <div class="empty-state">
-            <p>This page is for administrators.</p>
-            <A href="/dashboard" class="button button-primary">
-              Go to my learning
-            </A>
-          </div>
-        </Match>
-      </Switch>
-    </div>
   );
 }
 

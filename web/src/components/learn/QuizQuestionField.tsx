@@ -1,4 +1,4 @@
-import { createUniqueId, For, Match, Switch } from 'solid-js';
+import { createUniqueId, For, type JSX, Match, Switch } from 'solid-js';
 import type { AttemptQuestion } from '../../../../edge/api-types.ts';
 import { type DraftAnswer, plainInline, sideOf } from '../../lib/quizzes-api.ts';
 import { Markdown } from '../Markdown.tsx';
@@ -41,18 +41,17 @@ export function QuizQuestionField(props: {
         <Match when={q().type === 'single_choice'}>
           <For each={q().options}>
             {(o) => (
-              <label class="quiz-choice">
-                <input
-                  type="radio"
-                  name={name}
-                  value={o.id}
-                  checked={props.value === o.id}
-                  onChange={() => props.onValue(o.id)}
-                />{' '}
+              <Choice
+                type="radio"
+                name={name}
+                value={o.id}
+                checked={props.value === o.id}
+                onCheck={() => props.onValue(o.id)}
+              >
                 <span>
                   <InlineText text={o.text} />
                 </span>
-              </label>
+              </Choice>
             )}
           </For>
         </Match>
@@ -60,36 +59,32 @@ export function QuizQuestionField(props: {
           <p class="muted small">Choose every answer that applies.</p>
           <For each={q().options}>
             {(o) => (
-              <label class="quiz-choice">
-                <input
-                  type="checkbox"
-                  name={name}
-                  value={o.id}
-                  checked={chosen().includes(o.id)}
-                  onChange={(e) =>
-                    props.onValue(e.currentTarget.checked ? [...chosen(), o.id] : chosen().filter((c) => c !== o.id))
-                  }
-                />{' '}
+              <Choice
+                type="checkbox"
+                name={name}
+                value={o.id}
+                checked={chosen().includes(o.id)}
+                onCheck={(on) => props.onValue(on ? [...chosen(), o.id] : chosen().filter((c) => c !== o.id))}
+              >
                 <span>
                   <InlineText text={o.text} />
                 </span>
-              </label>
+              </Choice>
             )}
           </For>
         </Match>
         <Match when={q().type === 'true_false'}>
           <For each={[true, false]}>
             {(v) => (
-              <label class="quiz-choice">
-                <input
-                  type="radio"
-                  name={name}
-                  value={String(v)}
-                  checked={props.value === v}
-                  onChange={() => props.onValue(v)}
-                />{' '}
+              <Choice
+                type="radio"
+                name={name}
+                value={String(v)}
+                checked={props.value === v}
+                onCheck={() => props.onValue(v)}
+              >
                 {v ? 'True' : 'False'}
-              </label>
+              </Choice>
             )}
           </For>
         </Match>
@@ -136,5 +131,28 @@ export function QuizQuestionField(props: {
         </Match>
       </Switch>
     </fieldset>
+  );
+}
+
+/** One radio or checkbox with its text, the whole line its label. */
+function Choice(props: {
+  type: 'radio' | 'checkbox';
+  name: string;
+  value: string;
+  checked: boolean;
+  onCheck: (checked: boolean) => void;
+  children: JSX.Element;
+}) {
+  return (
+    <label class="quiz-choice">
+      <input
+        type={props.type}
+        name={props.name}
+        value={props.value}
+        checked={props.checked}
+        onChange={(e) => props.onCheck(e.currentTarget.checked)}
+      />{' '}
+      {props.children}
+    </label>
   );
 }

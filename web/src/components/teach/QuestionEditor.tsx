@@ -126,36 +126,22 @@ export function QuestionEditor(props: {
                   <label for={`${id}-correct-${i}`} class="sr-only">
                     Option {i + 1} is correct
                   </label>
-                  <label for={`${id}-choice-${i}`} class="sr-only">
-                    Option {i + 1} text
-                  </label>
-                  <input
-                    type="text"
+                  <RowText
                     id={`${id}-choice-${i}`}
+                    label={`Option ${i + 1} text`}
                     placeholder={`Option ${i + 1}`}
-                    maxLength={1000}
                     value={choice().text}
-                    onInput={(e) => setD('choices', i, 'text', e.currentTarget.value)}
+                    onValue={(v) => setD('choices', i, 'text', v)}
                   />
-                  <button
-                    type="button"
-                    class="button button-small button-secondary"
-                    onClick={() => removeChoice(choice().id)}
-                    disabled={d.choices.length <= 2}
-                  >
-                    Remove option {i + 1}
-                  </button>
+                  <SmallButton onClick={() => removeChoice(choice().id)} disabled={d.choices.length <= 2}>
+                    {`Remove option ${i + 1}`}
+                  </SmallButton>
                 </div>
               )}
             </Index>
-            <button
-              type="button"
-              class="button button-small button-secondary"
-              onClick={addChoice}
-              disabled={d.choices.length >= 20}
-            >
+            <SmallButton onClick={addChoice} disabled={d.choices.length >= 20}>
               Add an option
-            </button>
+            </SmallButton>
           </fieldset>
         </Match>
         <Match when={d.type === 'true_false'}>
@@ -198,48 +184,33 @@ export function QuestionEditor(props: {
             <Index each={d.pairs}>
               {(pair, i) => (
                 <div class="builder-option">
-                  <label for={`${id}-left-${i}`} class="sr-only">
-                    Pair {i + 1}, left item
-                  </label>
-                  <input
-                    type="text"
+                  <RowText
                     id={`${id}-left-${i}`}
+                    label={`Pair ${i + 1}, left item`}
                     placeholder={`Item ${i + 1}`}
-                    maxLength={1000}
                     value={pair().left}
-                    onInput={(e) => setD('pairs', i, 'left', e.currentTarget.value)}
+                    onValue={(v) => setD('pairs', i, 'left', v)}
                   />
                   <span aria-hidden="true">→</span>
-                  <label for={`${id}-right-${i}`} class="sr-only">
-                    Pair {i + 1}, its match
-                  </label>
-                  <input
-                    type="text"
+                  <RowText
                     id={`${id}-right-${i}`}
+                    label={`Pair ${i + 1}, its match`}
                     placeholder={`Match ${i + 1}`}
-                    maxLength={1000}
                     value={pair().right}
-                    onInput={(e) => setD('pairs', i, 'right', e.currentTarget.value)}
+                    onValue={(v) => setD('pairs', i, 'right', v)}
                   />
-                  <button
-                    type="button"
-                    class="button button-small button-secondary"
+                  <SmallButton
                     onClick={() => setD('pairs', (p) => p.filter((_, n) => n !== i))}
                     disabled={d.pairs.length <= 1}
                   >
-                    Remove pair {i + 1}
-                  </button>
+                    {`Remove pair ${i + 1}`}
+                  </SmallButton>
                 </div>
               )}
             </Index>
-            <button
-              type="button"
-              class="button button-small button-secondary"
-              onClick={addPair}
-              disabled={d.pairs.length >= 10}
-            >
+            <SmallButton onClick={addPair} disabled={d.pairs.length >= 10}>
               Add a pair
-            </button>
+            </SmallButton>
           </fieldset>
         </Match>
       </Switch>
@@ -281,5 +252,44 @@ export function QuestionEditor(props: {
         </Show>
       </div>
     </form>
+  );
+}
+
+/** A row's text input with its label for screen readers only (an option, one side of a pair). */
+function RowText(props: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  onValue: (v: string) => void;
+}) {
+  return (
+    <>
+      <label for={props.id} class="sr-only">
+        {props.label}
+      </label>
+      <input
+        type="text"
+        id={props.id}
+        placeholder={props.placeholder}
+        maxLength={1000}
+        value={props.value}
+        onInput={(e) => props.onValue(e.currentTarget.value)}
+      />
+    </>
+  );
+}
+
+/** A small secondary button that adds or removes a row. */
+function SmallButton(props: { onClick: () => void; disabled: boolean; children: string }) {
+  return (
+    <button
+      type="button"
+      class="button button-small button-secondary"
+      onClick={() => props.onClick()}
+      disabled={props.disabled}
+    >
+      {props.children}
+    </button>
   );
 }

@@ -1,6 +1,6 @@
-import { A } from '@solidjs/router';
-import { createEffect, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { CourseEditor, CourseReviewItem } from '../../../../edge/api-types.ts';
+import { AdminGate } from '../../components/admin/AdminGate.tsx';
 import { FormNotice } from '../../components/admin/Fields.tsx';
 import { formatAmount } from '../../components/admin/money.ts';
 import { Markdown } from '../../components/Markdown.tsx';
@@ -10,7 +10,6 @@ import { type TeachApi, teachApi } from '../../components/teach/teach-api.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { useApp } from '../../lib/context.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { currentProfile, loadProfile } from '../../lib/profile.ts';
 import { usePageTitle } from '../../lib/title.ts';
 import '../../styles/teach.css';
 import '../../styles/admin.css';
@@ -21,43 +20,16 @@ export default function CourseQueuePage() {
   usePageTitle(() => 'Course review queue');
   return (
     <RequireAuth>
-      <AdminGate />
+      <AdminGate title="Course review queue" class="container section admin teach">
+        <Queue />
+      </AdminGate>
     </RequireAuth>
   );
 }
 
-function AdminGate() {
-  const { api, auth } = useApp();
-  createEffect(() => {
-    const id = auth.state.user?.id;
-    if (id && currentProfile()?.id !== id) loadProfile(api, id).catch(() => undefined);
-  });
-  const role = () => {
-    const p = currentProfile();
-    return p && p.id === auth.state.user?.id ? p.role : null;
-  };
-  return (
-    <div class="container section admin teach">
-      <h1>Course review queue</h1>
-      <Switch fallback={<Loading label="Checking your access…" />}>
-        <Match when={role() === 'admin'}>
-          <Queue teach={teachApi(api)} />
-        </Match>
-        <Match when={role()}>
-          <div class="empty-state">
-            <p>This page is for administrators.</p>
-            <A href="/dashboard" class="button button-primary">
-              Go to my learning
-            </A>
-          </div>
-        </Match>
-      </Switch>
-    </div>
-  );
-}
-
-function Queue(props: { teach: TeachApi }) {
-  const [queue, { refetch }] = createResource(() => props.teach.reviewQueue());
+function Queue() {
+  const teach = teachApi(useApp().api);
+  const [queue, { refetch }] = createResource(() => teach.reviewQueue());
   const [message, setMessage] = createSignal<string | null>(null);
   return (
     <>
@@ -85,7 +57,7 @@ function Queue(props: { teach: TeachApi }) {
                   {(item) => (
                     <QueueItem
                       item={item}
-                      teach={props.teach}
+                      teach={teach}
                       onDecided={(text) => {
                         setMessage(text);
                         void refetch();

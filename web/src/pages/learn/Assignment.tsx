@@ -1,7 +1,8 @@
-import { A, createAsync, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { AssignmentDetail, AssignmentSubmission } from '../../../../edge/api-types.ts';
 import { Async } from '../../components/Async.tsx';
+import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { SubmissionFiles } from '../../components/learn/SubmissionFiles.tsx';
 import { SubmissionUploads } from '../../components/learn/SubmissionUploads.tsx';
 import { Markdown } from '../../components/Markdown.tsx';
@@ -18,7 +19,7 @@ import {
 } from '../../lib/assignments-api.ts';
 import { useApp } from '../../lib/context.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { settle } from '../../lib/queries.ts';
+import { createReloadable } from '../../lib/reloadable.ts';
 import { createAction } from '../../lib/submit.ts';
 import { PageTitle } from '../../lib/title.ts';
 import '../../styles/teach.css';
@@ -41,26 +42,17 @@ function AssignmentView() {
   const params = useParams<{ slug: string; assignmentId: string }>();
   const { api } = useApp();
   const calls = assignmentsApi(api);
-  const [version, setVersion] = createSignal(0);
-  const detail = createAsync(() => {
-    version();
-    return settle(calls.detail(params.assignmentId));
-  });
-  const reload = () => setVersion((n) => n + 1);
+  const [detail, reload] = createReloadable(() => calls.detail(params.assignmentId));
 
   return (
     <div class="container section assignment-page">
-      <nav aria-label="Breadcrumb" class="breadcrumb">
-        <ol>
-          <li>
-            <A href={`/learn/${params.slug}`}>Course</A>
-          </li>
-          <li>
-            <A href={`/learn/${params.slug}/grades`}>Grades</A>
-          </li>
-          <li aria-current="page">Assignment</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        links={[
+          { href: `/learn/${params.slug}`, label: 'Course' },
+          { href: `/learn/${params.slug}/grades`, label: 'Grades' },
+        ]}
+        current="Assignment"
+      />
       <Async data={detail} fallback={<SkeletonBlock height={16} label="Loading the assignment…" />} retry={reload}>
         {(a) => (
           <>

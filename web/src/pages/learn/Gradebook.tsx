@@ -1,6 +1,7 @@
 import { A, createAsync, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { Async } from '../../components/Async.tsx';
+import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { ScoreChart } from '../../components/learn/ScoreChart.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
@@ -33,17 +34,13 @@ function GradebookView() {
   });
   return (
     <div class="container section gradebook">
-      <nav aria-label="Breadcrumb" class="breadcrumb">
-        <ol>
-          <li>
-            <A href="/dashboard">My learning</A>
-          </li>
-          <li>
-            <A href={`/learn/${params.slug}`}>Course</A>
-          </li>
-          <li aria-current="page">Grades</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        links={[
+          { href: '/dashboard', label: 'My learning' },
+          { href: `/learn/${params.slug}`, label: 'Course' },
+        ]}
+        current="Grades"
+      />
       <Async
         data={book}
         fallback={<SkeletonBlock height={14} label="Loading your grades…" />}

@@ -1,7 +1,8 @@
-import { A, createAsync, useParams } from '@solidjs/router';
+import { A, useParams } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { AttemptReview, QuizDetail, StartedAttempt, SubmitAttemptResult } from '../../../../edge/api-types.ts';
 import { Async } from '../../components/Async.tsx';
+import { Breadcrumb } from '../../components/Breadcrumb.tsx';
 import { QuizQuestionField } from '../../components/learn/QuizQuestionField.tsx';
 import { QuizTimer } from '../../components/learn/QuizTimer.tsx';
 import { Markdown } from '../../components/Markdown.tsx';
@@ -11,7 +12,6 @@ import { SkeletonBlock } from '../../components/Skeleton.tsx';
 import { errorMessage, isApiError } from '../../lib/api.ts';
 import { useApp } from '../../lib/context.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { settle } from '../../lib/queries.ts';
 import {
   answeredCount,
   answersToSend,
@@ -23,6 +23,7 @@ import {
   REVIEW_POLICY_LABELS,
   scoreText,
 } from '../../lib/quizzes-api.ts';
+import { createReloadable } from '../../lib/reloadable.ts';
 import { createAction } from '../../lib/submit.ts';
 import { PageTitle } from '../../lib/title.ts';
 import '../../styles/quizzes.css';
@@ -56,12 +57,7 @@ function QuizView() {
   const params = useParams<{ slug: string; quizId: string }>();
   const { api } = useApp();
   const calls = quizzesApi(api);
-  const [version, setVersion] = createSignal(0);
-  const detail = createAsync(() => {
-    version();
-    return settle(calls.detail(params.quizId));
-  });
-  const reload = () => setVersion((n) => n + 1);
+  const [detail, reload] = createReloadable(() => calls.detail(params.quizId));
   const [stage, setStage] = createSignal<Stage>({ kind: 'intro' });
 
   const start = createAction(async () => {
@@ -89,17 +85,13 @@ function QuizView() {
 
   return (
     <div class="container section quiz-page">
-      <nav aria-label="Breadcrumb" class="breadcrumb">
-        <ol>
-          <li>
-            <A href={`/learn/${params.slug}`}>Course</A>
-          </li>
-          <li>
-            <A href={`/learn/${params.slug}?tab=quizzes`}>Quizzes</A>
-          </li>
-          <li aria-current="page">Quiz</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        links={[
+          { href: `/learn/${params.slug}`, label: 'Course' },
+          { href: `/learn/${params.slug}?tab=quizzes`, label: 'Quizzes' },
+        ]}
+        current="Quiz"
+      />
       <Async data={detail} fallback={<SkeletonBlock height={14} label="Loading the quiz…" />} retry={reload}>
         {(quiz) => (
           <>

@@ -1,7 +1,9 @@
-import { A, createAsync, useParams } from '@solidjs/router';
+import { createAsync, useParams } from '@solidjs/router';
 import { createEffect, createSignal, createUniqueId, For, on, Show } from 'solid-js';
 import type { QuizPatch, QuizReviewPolicy, TeachQuestion, TeachQuiz } from '../../../../edge/api-types.ts';
 import { Async } from '../../components/Async.tsx';
+import { Breadcrumb } from '../../components/Breadcrumb.tsx';
+import { Field } from '../../components/Form.tsx';
 import { InlineText } from '../../components/learn/InlineText.tsx';
 import { ErrorMessage } from '../../components/Notices.tsx';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
@@ -11,6 +13,7 @@ import { useApp } from '../../lib/context.ts';
 import { settle } from '../../lib/queries.ts';
 import { draftFrom, moved, questionSummary } from '../../lib/quiz-builder.ts';
 import { QUESTION_TYPE_LABELS, quizzesApi, REVIEW_POLICY_LABELS } from '../../lib/quizzes-api.ts';
+import { createReloadable } from '../../lib/reloadable.ts';
 import { createAction } from '../../lib/submit.ts';
 import { usePageTitle } from '../../lib/title.ts';
 import '../../styles/teach.css';
@@ -34,12 +37,7 @@ function QuizBuilderView() {
   const { api, announce } = useApp();
   const calls = quizzesApi(api);
   const course = createAsync(() => settle(api.teachingCourse(params.courseId)));
-  const [version, setVersion] = createSignal(0);
-  const quizzes = createAsync(() => {
-    version();
-    return settle(calls.teachList(params.courseId));
-  });
-  const reload = () => setVersion((n) => n + 1);
+  const [quizzes, reload] = createReloadable(() => calls.teachList(params.courseId));
   const [selected, setSelected] = createSignal<string | null>(null);
   const [newTitle, setNewTitle] = createSignal('');
   const create = createAction(async () => {
@@ -57,14 +55,7 @@ function QuizBuilderView() {
 
   return (
     <div class="container section teach quiz-builder">
-      <nav aria-label="Breadcrumb" class="breadcrumb">
-        <ol>
-          <li>
-            <A href="/teach">Teaching</A>
-          </li>
-          <li aria-current="page">Quizzes</li>
-        </ol>
-      </nav>
+      <Breadcrumb links={[{ href: '/teach', label: 'Teaching' }]} current="Quizzes" />
       <Async data={course} fallback={<SkeletonBlock height={3} label="Loading the course…" />}>
         {(c) => (
           <>
@@ -149,13 +140,9 @@ function QuizBuilderView() {
 function QuizEditor(props: { quizId: string; onChanged: () => void; onDeleted: () => void }) {
   const { api, announce } = useApp();
   const calls = quizzesApi(api);
-  const [version, setVersion] = createSignal(0);
-  const detail = createAsync(() => {
-    version();
-    return settle(calls.teachDetail(props.quizId));
-  });
+  const [detail, reloadDetail] = createReloadable(() => calls.teachDetail(props.quizId));
   const reload = () => {
-    setVersion((n) => n + 1);
+    reloadDetail();
     props.onChanged();
   };
   const [bankVersion, setBankVersion] = createSignal(0);
@@ -242,10 +229,7 @@ function QuizSettings(props: { quiz: TeachQuiz; onSaved: () => void; onDeleted: 
           void save.run();
         }}
       >
-        <div class="field">
-          <label for={`${id}-name`}>Title</label>
-          <input id={`${id}-name`} maxLength={200} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
-        </div>
+        <Field id={`${id}-name`} label="Title" maxLength={200} value={title()} onValue={setTitle} />
         <div class="field">
           <label for={`${id}-description`}>Description (Markdown)</label>
           <textarea
@@ -256,40 +240,34 @@ function QuizSettings(props: { quiz: TeachQuiz; onSaved: () => void; onDeleted: 
           />
         </div>
         <div class="quiz-settings">
-          <div class="field">
-            <label for={`${id}-passing`}>Passing score (%)</label>
-            <input
-              id={`${id}-passing`}
-              type="number"
-              min="0"
-              max="100"
-              value={passing()}
-              onInput={(e) => setPassing(e.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for={`${id}-minutes`}>Time limit in minutes (empty: none)</label>
-            <input
-              id={`${id}-minutes`}
-              type="number"
-              min="0.5"
-              max="1440"
-              step="0.5"
-              value={minutes()}
-              onInput={(e) => setMinutes(e.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for={`${id}-attempts`}>Attempts allowed (empty: no limit)</label>
-            <input
-              id={`${id}-attempts`}
-              type="number"
-              min="1"
-              max="100"
-              value={attempts()}
-              onInput={(e) => setAttempts(e.currentTarget.value)}
-            />
-          </div>
+          <Field
+            id={`${id}-passing`}
+            label="Passing score (%)"
+            type="number"
+            min="0"
+            max="100"
+            value={passing()}
+            onValue={setPassing}
+          />
+          <Field
+            id={`${id}-minutes`}
+            label="Time limit in minutes (empty: none)"
+            type="number"
+            min="0.5"
+            max="1440"
+            step="0.5"
+            value={minutes()}
+            onValue={setMinutes}
+          />
+          <Field
+            id={`${id}-attempts`}
+            label="Attempts allowed (empty: no limit)"
+            type="number"
+            min="1"
+            max="100"
+            value={attempts()}
+            onValue={setAttempts}
+          />
           <div class="field">
             <label for={`${id}-policy`}>Answers after a submit</label>
             <select id={`${id}-policy`} onChange={(e) => setPolicy(e.currentTarget.value as QuizReviewPolicy)}>
@@ -520,11 +498,9 @@ function Questions(props: {
 function Bank(props: { quizId: string; version: number; onAdded: () => void }) {
   const { api, announce } = useApp();
   const calls = quizzesApi(api);
-  const [version, setVersion] = createSignal(0);
-  const bank = createAsync(() => {
-    version();
+  const [bank, reloadBank] = createReloadable(() => {
     props.version;
-    return settle(calls.bank());
+    return calls.bank();
   });
   const [picked, setPicked] = createSignal<string[]>([]);
   const add = createAction(async () => {
@@ -538,11 +514,7 @@ function Bank(props: { quizId: string; version: number; onAdded: () => void }) {
     <section aria-labelledby="bank-title">
       <h2 id="bank-title">Question bank</h2>
       <p class="muted">Your reusable questions, for any of your courses.</p>
-      <Async
-        data={bank}
-        fallback={<SkeletonBlock height={4} label="Loading your question bank…" />}
-        retry={() => setVersion((n) => n + 1)}
-      >
+      <Async data={bank} fallback={<SkeletonBlock height={4} label="Loading your question bank…" />} retry={reloadBank}>
         {(b) => (
           <Show when={b().items.length > 0} fallback={<p class="muted">Your bank is empty: save a question to it.</p>}>
             <form
