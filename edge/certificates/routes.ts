@@ -48,9 +48,8 @@ export function certificateRoutes(db: Database, config: CertificateConfig): Hono
   const signingKey = () => config.signingKey ?? ephemeralSigningKey();
   const certificateId = (c: Context<Env>) => param(c, 'id', uuid, badRequest('certificate id must be a UUID'));
 
-  app.get('/.well-known/jwks.json', async (c) =>
-    c.json(jwksOf(await signingKey()), 200, { 'cache-control': JWKS_CACHE, 'access-control-allow-origin': '*' }),
-  );
+  // The same answer the Node host serves at the root (server/app.ts).
+  app.get('/.well-known/jwks.json', jwksResponse(config.signingKey));
 
   app.get('/certificates', async (c) => {
     const userId = requireUser(c);
