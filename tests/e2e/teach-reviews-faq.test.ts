@@ -60,7 +60,17 @@ describe("an instructor's reviews and FAQ", () => {
     moved.splice(before.length - 1, 0, 'Can I download the notebooks?');
     await expectEventually(questions).toEqual(moved);
     // Focus stays on the moved question's button; Alt+Arrow Up moves it once more.
-    await expectEventually(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Move up');
+    // (The move is saved and announced first; then the focused element is the button itself, not the page:
+    // the body's text holds "Move up" too, which let a key press land nowhere while the list re-rendered.)
+    await expectEventually(() =>
+      page.locator('[aria-live="polite"][aria-atomic="true"]').first().textContent(),
+    ).toContain('Moved to position');
+    await expectEventually(() =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.tagName === 'BUTTON' ? (el.textContent ?? '') : '';
+      }),
+    ).toContain('Move up');
     await page.keyboard.press('Alt+ArrowUp');
     const twice = [...before];
     twice.splice(before.length - 2, 0, 'Can I download the notebooks?');
