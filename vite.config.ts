@@ -1,3 +1,5 @@
+import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createLogger, defineConfig, type LogLevel, type Plugin } from 'vite';
@@ -64,6 +66,48 @@ function sizeReport(): Plugin {
   };
 }
 
+/** Where the code-lab editor's Monaco build lives, in the package and in the built app. */
+const MONACO_SOURCE = fileURLToPath(new URL('./node_modules/monaco-editor/min/vs', import.meta.url));
+export const MONACO_PUBLIC_PATH = '/vendor/monaco/vs';
+const MONACO_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/**
+ * Monaco for the code labs (web/src/lib/monaco.ts), from the installed monaco-editor, never a
+ * CDN: its AMD build (min/vs, loaded by @monaco-editor/loader) is copied as it is into the build
+ * at /vendor/monaco/vs (type declarations left out), and served from node_modules by the dev
+ * server. Nothing of it enters the bundle: only lab pages ask for it, at run time.
+ */
+function monacoVendor(): Plugin {
+  let outDir = '';
+  return {
+    name: 'lms:monaco-vendor',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    writeBundle() {
+      cpSync(MONACO_SOURCE, join(outDir, MONACO_PUBLIC_PATH), {
+        recursive: true,
+        filter: (src) => !src.endsWith('.d.ts'),
+      });
+    },
+    configureServer(server) {
+      server.middlewares.use(MONACO_PUBLIC_PATH, (req, res, next) => {
+        const path = normalize(join(MONACO_SOURCE, decodeURIComponent((req.url ?? '/').split('?')[0]!)));
+        const type = MONACO_TYPES[extname(path)];
+        if (!type || !path.startsWith(`${MONACO_SOURCE}/`) || !existsSync(path) || !statSync(path).isFile()) {
+          next();
+          return;
+        }
+        res.setHeader('content-type', type);
+        res.end(readFileSync(path));
+      });
+    },
+  };
+}
+
 /**
  * Vite's own per-file listing would repeat the table above: drop those lines, keep the rest.
  * A custom logger does not follow `--logLevel`, so it reads the level the build resolved.
@@ -84,7 +128,7 @@ logger.info = (msg, options) => {
 
 export default defineConfig({
   root: fileURLToPath(new URL('./web', import.meta.url)),
-  plugins: [solid(), sizeReport()],
+  plugins: [solid(), sizeReport(), monacoVendor()],
   customLogger: logger,
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),

@@ -14,7 +14,10 @@ export default defineConfig({
             'web/**/*.test.ts',
             'bench/**/*.test.ts',
             'tests/*.test.ts',
+            'sandbox/**/*.test.ts',
           ],
+          // isolated-vm (sandbox/run.test.ts runs isolates in the test process) needs this flag on Node >= 20.
+          execArgv: ['--no-node-snapshot'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

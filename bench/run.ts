@@ -17,7 +17,8 @@
  * top frames), BENCH_JSON=1 to print the figures as JSON too.
  * Then invoice PDFs per second, pdf-lib beside pdfkit (bench/invoices.ts; BENCH_INVOICES=0 skips it), and
  * certificate PDFs per second, template + stamp beside pdfkit (bench/certificates.ts; BENCH_CERTIFICATES=0 skips it),
- * and quiz submissions per second beside their bare SQL floor (bench/quizzes.ts; BENCH_QUIZZES=0 skips it).
+ * and quiz submissions per second beside their bare SQL floor (bench/quizzes.ts; BENCH_QUIZZES=0 skips it),
+ * and code-lab submissions per second: spawn, node:vm, isolated-vm, the pool and the API (bench/labs.ts; BENCH_LABS=0 skips it).
  * Absolute figures on a shared 2-core machine move with its load: the load average is printed.
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -27,6 +28,7 @@ import { benchCertificates, formatCertificateBench } from './certificates.ts';
 import type { Engine, RouteResult } from './floors.ts';
 import { loadHttp } from './http.ts';
 import { benchInvoices, formatInvoiceBench } from './invoices.ts';
+import { benchLabs, formatLabBench } from './labs.ts';
 import { benchQuizzes, formatQuizBench } from './quizzes.ts';
 import { formatRun, misses, type RunResult } from './report.ts';
 import { startServer } from './server.ts';
@@ -183,6 +185,7 @@ const lines = [
 if (process.env.BENCH_INVOICES !== '0') lines.push(formatInvoiceBench(await benchInvoices(SECONDS)), '');
 if (process.env.BENCH_CERTIFICATES !== '0') lines.push(formatCertificateBench(await benchCertificates(SECONDS)), '');
 if (process.env.BENCH_QUIZZES !== '0') lines.push(formatQuizBench(await benchQuizzes(SECONDS)), '');
+if (process.env.BENCH_LABS !== '0') lines.push(formatLabBench(await benchLabs(SECONDS)), '');
 if (!pgUrl) lines.push('(PostgreSQL not measured: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
 const missed = misses(runs);
 lines.push(missed.length ? `Floors missed:\n${missed.map((m) => `  ${m}`).join('\n')}` : 'Every floor holds.');

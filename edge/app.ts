@@ -19,6 +19,9 @@ import { faqRoutes } from './faq/routes.ts';
 import { type Env, identify } from './http/context.ts';
 import { AppError, notFound, onError } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { isLabCodeRoute, LAB_BODY_BYTES } from './labs/body-limit.ts';
+import { labRoutes } from './labs/routes.ts';
+import type { LabRunner } from './labs/runner.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import type { PaymentProvider } from './payments/port.ts';
 import { profileRoutes } from './profile/routes.ts';
@@ -45,6 +48,8 @@ export interface EdgeDeps {
   commerce?: CommerceConfig;
   /** Certificates: the credential signing key, the site URL in QR codes, the platform's name (default: commerce's). */
   certificates?: Partial<CertificateConfig>;
+  /** Code labs' runner: the sandbox pool (Node host) or a remote one; absent, lab runs answer 503. */
+  labs?: LabRunner;
 }
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -58,14 +63,17 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
     throw notFound('route');
   });
   app.use(securityHeaders());
-  app.use(
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw new AppError(413, 'payload_too_large', `request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+        throw new AppError(413, 'payload_too_large', `request bodies are limited to ${maxSize} bytes`);
       },
-    }),
-  );
+    });
+  const smallBodies = limit(MAX_BODY_BYTES);
+  // Only the routes that carry code (edge/labs/body-limit.ts) take lab-sized bodies.
+  const labBodies = limit(LAB_BODY_BYTES);
+  app.use((c, next) => (isLabCodeRoute(c.req.method, c.req.path) ? labBodies : smallBodies)(c, next));
   app.use(async (c, next) => {
     await next();
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
@@ -91,6 +99,7 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
   app.route('/', quizRoutes(deps.db));
   app.route('/', adminCourseRoutes(deps.db));
   app.route('/', assignmentRoutes(deps.db));
+  app.route('/', labRoutes({ db: deps.db, runner: deps.labs }));
   const commerce = {
     db: deps.db,
     payments: deps.payments,

@@ -20,6 +20,10 @@ const schema = z.object({
   ...commerceEnvShape,
   /** Signs certificate credentials (a private JWK): an Edge Function has no data dir to keep a generated one. */
   CERTIFICATE_SIGNING_KEY: signingKeyEnv,
+  /** Code labs: the Node service's origin whose pool runs lab code (server/labs/http.ts); unset, labs answer 503. */
+  LABS_URL: z.string().url().optional(),
+  /** The bearer token that service expects (its LABS_TOKEN). */
+  LABS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type EdgeEnv = z.infer<typeof schema>;

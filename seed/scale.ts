@@ -23,6 +23,7 @@ import { seedScaleAccounts, seedScaleCompanies } from './scale/accounts.ts';
 import { seedScaleAssessments } from './scale/assessments.ts';
 import { seedScaleCourses, seedScaleCurriculum } from './scale/catalog.ts';
 import { seedScaleCommerce } from './scale/commerce.ts';
+import { seedScaleLabs } from './scale/labs.ts';
 import { seedScaleEnrollments, seedScaleProgress } from './scale/learning.ts';
 import { seedScaleReviews } from './scale/reviews.ts';
 import { type ScaleShape, scaleShape } from './scale/shape.ts';
@@ -83,6 +84,10 @@ const ANALYZED = [
   'public.reviews',
   'public.course_faqs',
   'public.course_review_decisions',
+  'public.labs',
+  'public.lab_secrets',
+  'public.lab_submissions',
+  'public.lab_drafts',
 ];
 
 type ScaleStep = (sql: Sql, shape: ScaleShape) => Promise<void>;
@@ -96,6 +101,7 @@ const STEPS: [string, ScaleStep][] = [
   ['enrollments', seedScaleEnrollments],
   ['progress', seedScaleProgress],
   ['assessments', seedScaleAssessments],
+  ['labs', seedScaleLabs],
   ['commerce', seedScaleCommerce],
   ['reviews', seedScaleReviews],
 ];

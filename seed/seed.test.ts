@@ -1,6 +1,7 @@
 import bcrypt from 'bcryptjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgesFor } from '../edge/catalog/badges.ts';
+import { SUM_LAB } from '../sandbox/fixtures.ts';
 import type { HostDatabase } from '../server/db/types.ts';
 import { MATRIX_TABLES } from '../supabase/tests/matrix.ts';
 import { freshPglite, type TestDatabase } from '../tests/support/db.ts';
@@ -15,9 +16,11 @@ import {
   INSTRUCTORS,
   PRICE_BANDS,
 } from './data/index.ts';
+import { SUM } from './data/labs.ts';
 import { wordCount } from './data/md.ts';
 import { ids, isSeeded, type SeedSummary, seed, seedId } from './seed.ts';
 import { ASSESSED_COURSE, assessmentIds, CERTIFIED_COURSE, FINAL_QUIZ } from './steps/assessments.ts';
+import { labIds } from './steps/labs.ts';
 
 // Every table the RLS matrix knows, so a new table joins the idempotency check by itself.
 const TABLES = ['auth.users', ...MATRIX_TABLES];
@@ -143,8 +146,8 @@ describe('seed() on a fresh database', () => {
   });
 
   it('reports progress and a summary', () => {
-    expect(steps[0]).toBe('1/14 accounts');
-    expect(steps.at(-1)).toBe('14/14 admin account');
+    expect(steps[0]).toBe('1/15 accounts');
+    expect(steps.at(-1)).toBe('15/15 admin account');
     expect(first.accountsCreated).toBe(ACCOUNTS.length);
     expect(second.accountsCreated).toBe(0);
     expect(first.skippedCourses).toEqual([]);
@@ -345,6 +348,7 @@ describe('seed() on a fresh database', () => {
               e.total_items, e.completed_items,
               (select count(*)::int from public.quizzes x where x.course_id = e.course_id and x.status = 'published' and x.is_required)
               + (select count(*)::int from public.assignments x where x.course_id = e.course_id and x.status = 'published' and x.is_required)
+              + (select count(*)::int from public.labs x where x.course_id = e.course_id and x.status = 'published' and x.is_required)
                 as items
        from public.enrollments e join auth.users u on u.id = e.user_id join public.courses c on c.id = e.course_id
        where e.source = 'free' and e.id <> $1`,
@@ -361,7 +365,7 @@ describe('seed() on a fresh database', () => {
       expect(r.total_lessons, r.slug).toBe(r.total);
       expect(r.done).toBeGreaterThan(0);
       expect(r.done).toBeLessThan(r.total);
-      // Progress counts required items: lessons (quiz lessons through their quiz), quizzes, assignments.
+      // Progress counts required items: lessons (quiz and lab lessons through their item), quizzes, assignments, labs.
       expect(r.total_items, r.slug).toBe(r.total + r.items);
       expect(r.completed_items, r.slug).toBe(r.done);
       expect(Number(r.progress_percentage)).toBeCloseTo((r.done * 100) / r.total_items, 2);
@@ -446,6 +450,77 @@ describe('seed() on a fresh database', () => {
       sql.query('select valid, learner, course from public.verify_certificate($1)', [mine[0]!.code]),
     );
     expect(check).toMatchObject({ valid: true, learner: 'Riley Park' });
+  });
+
+  it('gives the free course a required `sum` lab lesson before its final check, which the student has not tried', async () => {
+    const course = ids.course(ASSESSED_COURSE);
+    const lessons = await q<{ id: string; title: string; content_type: string; section: number }>(
+      db,
+      `select l.id, l.title, l.content_type::text, s.position as section from public.lessons l
+       join public.sections s on s.id = l.section_id
+       where l.course_id = $1 order by s.position desc, l.position desc limit 2`,
+      [course],
+    );
+    expect(lessons.map((l) => [l.title, l.content_type])).toEqual([
+      ['Final check', 'quiz'],
+      [SUM.lessonTitle, 'lab'],
+    ]);
+    expect(lessons[0]!.section).toBe(lessons[1]!.section);
+    const labs = await q<Record<string, unknown>>(
+      db,
+      `select b.id, b.slug, b.lesson_id, b.language::text, b.status, b.is_required, b.starter_code, b.visible_tests,
+              s.hidden_tests, s.reference_solution
+       from public.labs b join public.lab_secrets s on s.lab_id = b.id where b.course_id = $1`,
+      [course],
+    );
+    expect(labs).toEqual([
+      {
+        id: labIds.lab(ASSESSED_COURSE, 'sum'),
+        slug: 'sum',
+        lesson_id: lessons[1]!.id,
+        language: 'javascript',
+        status: 'published',
+        is_required: true,
+        starter_code: SUM_LAB.starterCode,
+        visible_tests: SUM_LAB.visibleTests,
+        hidden_tests: SUM_LAB.hiddenTests,
+        reference_solution: SUM_LAB.referenceSolution,
+      },
+    ]);
+    expect(SUM_LAB.hiddenTests).toContain('toBeCloseTo');
+    // The student sees the lab (enrolled, lesson open), has neither a submission nor a draft, and no secrets.
+    const student = asUser(ids.user('student@demo.test'));
+    const seen = await db.asCaller(student, (sql) =>
+      sql.query(
+        `select (select count(*)::int from public.labs where slug = 'sum') as labs,
+                (select count(*)::int from public.lab_submissions) as submissions,
+                (select count(*)::int from public.lab_drafts) as drafts,
+                (select count(*)::int from public.lab_secrets) as secrets`,
+      ),
+    );
+    expect(seen).toEqual([{ labs: 1, submissions: 0, drafts: 0, secrets: 0 }]);
+    // The TypeScript course: a published lab with its lesson, and a draft for the editor.
+    const ts = await q<{ slug: string; language: string; status: string; lesson: string | null }>(
+      db,
+      `select b.slug, b.language::text, b.status, l.content_type::text as lesson
+       from public.labs b left join public.lessons l on l.id = b.lesson_id
+       where b.course_id = $1 order by b.position`,
+      [ids.course('typescript-for-javascript-developers')],
+    );
+    expect(ts).toEqual([
+      { slug: 'word-count', language: 'typescript', status: 'published', lesson: 'lab' },
+      { slug: 'chunk', language: 'typescript', status: 'draft', lesson: null },
+    ]);
+    // A community learner passed word-count: the lab counts in their progress.
+    const [passed] = await q<{ completed_items: number; passed: number }>(
+      db,
+      `select e.completed_items,
+              (select count(*)::int from public.lab_submissions s where s.user_id = e.user_id and s.status = 'passed') as passed
+       from public.enrollments e
+       where e.course_id = $1 and exists (select 1 from public.lab_submissions s where s.user_id = e.user_id)`,
+      [ids.course('typescript-for-javascript-developers')],
+    );
+    expect(passed).toEqual({ completed_items: 1, passed: 1 });
   });
 
   it('counts the demo learners on top of the seeded enrollment counts, once', async () => {

@@ -30,6 +30,7 @@ import { seedCovers } from './steps/covers.ts';
 import { seedCurriculum } from './steps/curriculum.ts';
 import { seedEnrollments } from './steps/enrollments.ts';
 import { seedInstructors } from './steps/instructors.ts';
+import { seedLabs } from './steps/labs.ts';
 import { seedLiveSessions } from './steps/live-sessions.ts';
 import { seedPortraits } from './steps/portraits.ts';
 import { seedReviews } from './steps/reviews.ts';
@@ -92,6 +93,8 @@ const STEPS: [string, SeedStep][] = [
   ['portraits', seedPortraits],
   // Community reviewers' reviews, course FAQ, the bundle open to instructors (after every enrollment).
   ['reviews', seedReviews],
+  // Code labs (a lab lesson before the html-css final check) and other learners' lab history (after reviews).
+  ['labs', seedLabs],
   // Last on purpose: isSeeded() looks for the admin, so it exists only once all else is done.
   ['admin account', seedAdminAccount],
 ];

@@ -5,11 +5,13 @@ import type { SigningKey } from '../edge/certificates/keys.ts';
 import { jwksResponse } from '../edge/certificates/routes.ts';
 import { commerceConfig } from '../edge/commerce/checkout/config.ts';
 import { securityHeaders } from '../edge/http/security-headers.ts';
+import type { LabRunner } from '../edge/labs/runner.ts';
 import type { PaymentProvider } from '../edge/payments/port.ts';
 import { createAuthApp } from './auth/app.ts';
 import { anonKey } from './auth/keys.ts';
 import type { HostDatabase } from './db/types.ts';
 import type { Env } from './env.ts';
+import { labsServiceApp } from './labs/http.ts';
 import { outboxMailer } from './mail/outbox.ts';
 import { knownOrigins } from './origins.ts';
 import type { RealtimeService } from './realtime/service.ts';
@@ -37,6 +39,8 @@ export interface HostDeps {
   payments: PaymentProvider;
   /** Signs certificate credentials (server/certificate-key.ts); absent: a key for this process only (tests). */
   certificateKey?: SigningKey;
+  /** Code labs' sandbox pool (server/labs/pool.ts); absent, lab runs answer 503 labs_unavailable. */
+  labs?: LabRunner;
 }
 
 /**
@@ -54,6 +58,7 @@ export async function createHostApp({
   realtime,
   payments,
   certificateKey,
+  labs,
 }: HostDeps): Promise<Hono> {
   const mailer = outboxMailer(db);
   const anon = await anonKey(jwtSecret);
@@ -89,8 +94,11 @@ export async function createHostApp({
       payments,
       commerce: commerceConfig(env, siteUrl),
       certificates: { signingKey: certificateKey },
+      labs,
     }),
   );
+  // The pool as a service for Supabase Edge Functions (edge/labs/remote-runner.ts), behind LABS_TOKEN.
+  if (labs && env.LABS_TOKEN) app.route('/labs/v1', labsServiceApp(labs, env.LABS_TOKEN));
   // The public key of certificate credentials (Open Badges 3.0), for anyone to verify them offline.
   app.get('/.well-known/jwks.json', jwksResponse(certificateKey));
   app.route(
@@ -122,7 +130,7 @@ export async function createHostApp({
   }
   // A mounted app's own notFound does not apply here: unknown API paths must not fall
   // through to the web app's index.html.
-  for (const prefix of ['/api', '/auth/v1', '/dev/api', '/realtime/v1']) {
+  for (const prefix of ['/api', '/auth/v1', '/dev/api', '/realtime/v1', '/labs/v1']) {
     app.all(`${prefix}/*`, (c) => c.json({ error: { code: 'not_found', message: 'route not found' } }, 404));
   }
   // Pages carry their first data, asked from this app in-process (server/static.ts).

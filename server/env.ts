@@ -54,6 +54,15 @@ const schema = z.object({
   ...commerceEnvShape,
   /** Signs certificate credentials: a private EC P-256 or Ed25519 JWK. Generated into DATA_DIR on first start when unset. */
   CERTIFICATE_SIGNING_KEY: signingKeyEnv.optional(),
+  /** Code labs: sandbox worker processes (unset: CPUs - 1, from 1 to 8). 0 turns code labs off. */
+  LABS_WORKERS: z.coerce.number().int().min(0).max(8).optional(),
+  /** Lab runs waiting for a worker before new ones are refused (503 queue_full). */
+  LABS_MAX_QUEUE: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Per-user rate limit of lab runs: a bucket of LABS_RATE_BURST runs, refilled at LABS_RATE_PER_SECOND. */
+  LABS_RATE_BURST: z.coerce.number().int().min(1).max(1000).default(10),
+  LABS_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
+  /** Bearer token of the runner service at /labs/v1 (for Supabase Edge Functions); unset, it is off. */
+  LABS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type Env = Omit<z.infer<typeof schema>, 'DEV_OUTBOX' | 'SEED'> & { DEV_OUTBOX: boolean; SEED: boolean };

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type HttpBindings, serve } from '@hono/node-server';
 import { startOrderExpiry } from '../edge/commerce/checkout/expiry.ts';
+import type { LabRunner } from '../edge/labs/runner.ts';
 import { createPaymentProvider } from '../edge/payments/provider.ts';
 import { isSeeded, seed } from '../seed/seed.ts';
 import { createHostApp } from './app.ts';
@@ -13,6 +14,7 @@ import { migrate } from './db/migrate.ts';
 import { openHostDatabase } from './db/open.ts';
 import { drainAfterResponse } from './drain.ts';
 import { parseEnv } from './env.ts';
+import { createHostLabRunner } from './labs/pool.ts';
 import { stripeWebhookSecret } from './payments-secret.ts';
 import { createRealtime, type RealtimeService } from './realtime/service.ts';
 import { jwtSecret } from './secrets.ts';
@@ -38,6 +40,7 @@ async function main() {
   const certificateKey = await certificateSigningKey(env);
   const db = await openHostDatabase(env);
   let stopOrderExpiry = () => {};
+  let labs: LabRunner | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -51,6 +54,8 @@ async function main() {
       new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined))),
       new Promise((resolve) => setTimeout(resolve, 3000)),
     ]);
+    // The sandbox worker processes: after the requests that were waiting on them.
+    await labs?.close();
     await db.close();
     process.exit(0);
   };
@@ -77,6 +82,8 @@ async function main() {
   const secret = jwtSecret(env);
   // Pending orders past their checkout's end release their coupon holds, every minute.
   stopOrderExpiry = startOrderExpiry(db);
+  // Code labs: a pool of sandbox worker processes (LABS_WORKERS=0: none, lab runs answer 503).
+  labs = createHostLabRunner(env);
   const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
   // The app is built once the port is known (PORT=0 picks one), since mail links need it.
   let app: Awaited<ReturnType<typeof createHostApp>> | undefined;
@@ -120,6 +127,7 @@ async function main() {
             realtime: rt,
             payments,
             certificateKey,
+            labs,
           });
         })
         .then(

@@ -22,12 +22,16 @@ const TYPES: Record<string, string> = {
 /**
  * The page's content security policy: only our own scripts, no inline script, no framing.
  * Images may come from https URLs (course thumbnails, avatars); data only from this origin.
+ * The code labs' Monaco (served from /vendor/monaco) starts its web workers from blob: URLs that
+ * import its own scripts, and embeds its icon font as a data: URL.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

@@ -14,6 +14,7 @@ export * from './commerce-admin.ts';
 export * from './dashboard.ts';
 export * from './enrollment.ts';
 export * from './faq.ts';
+export * from './labs.ts';
 export * from './notifications.ts';
 export * from './player.ts';
 export * from './primitives.ts';

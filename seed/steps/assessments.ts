@@ -351,6 +351,7 @@ async function recomputeStale(sql: Sql, courseIds: string[]): Promise<void> {
                  and l.content_type in ('text', 'video', 'pdf', 'slides'))
             + (select count(*) from public.quizzes q where q.course_id = c.id and q.status = 'published' and q.is_required)
             + (select count(*) from public.assignments a where a.course_id = c.id and a.status = 'published' and a.is_required)
+            + (select count(*) from public.labs b where b.course_id = c.id and b.status = 'published' and b.is_required)
               as total
        from public.courses c where c.id = any($1::uuid[])
      )

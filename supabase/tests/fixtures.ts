@@ -1,6 +1,7 @@
 import { type Caller, callerParams, SET_CALLER_SQL } from '../../edge/db/port.ts';
 import type { HostDatabase } from '../../server/db/types.ts';
 import { seedCommerceFixtures } from './fixtures-commerce.ts';
+import { seedLabFixtures } from './fixtures-labs.ts';
 import { seedLearningFixtures } from './fixtures-learning.ts';
 import { seedReviewFixtures } from './fixtures-reviews.ts';
 
@@ -284,4 +285,5 @@ export async function seedFixtures(db: HostDatabase): Promise<void> {
   await seedCommerceFixtures(db);
   await seedLearningFixtures(db);
   await seedReviewFixtures(db);
+  await seedLabFixtures(db);
 }

@@ -15,6 +15,7 @@ import {
   TAX,
   USER,
 } from './fixtures.ts';
+import { LAB, LAB_SUBMISSION } from './fixtures-labs.ts';
 import {
   ASSIGNMENT,
   ATTEMPT,
@@ -89,6 +90,10 @@ export const MATRIX_TABLES = [
   'public.reviews',
   'public.course_faqs',
   'public.course_review_decisions',
+  'public.labs',
+  'public.lab_secrets',
+  'public.lab_submissions',
+  'public.lab_drafts',
   'storage.buckets',
   'storage.objects',
 ] as const;
@@ -166,6 +171,11 @@ const studentSubmitsFile = `update public.assignment_submissions
   set files = '[{"path": "${submittedPath}", "name": "essay.pdf", "size": 10, "type": "application/pdf"}]'
   where id = '${SUBMISSION.student}'`;
 const studentAvatar = `insert into storage.objects (bucket_id, name) values ('avatars', '${USER.student}/a.png')`;
+/** The published lab tied to the free course's drip-locked lesson, made a lab lesson. */
+const labOnDripLesson = [
+  `update public.lessons set content_type = 'lab' where id = ${lit(LESSON.freeDrip)}`,
+  `update public.labs set lesson_id = ${lit(LESSON.freeDrip)} where id = ${lit(LAB.published)}`,
+];
 const setStatus = (course: string, status: string) =>
   `update public.courses set status = '${status}' where id = ${lit(course)}`;
 
@@ -744,6 +754,73 @@ export const MATRIX: TableCase[] = [
     `update public.enrollments set completed_items = 99 where user_id = ${me}`,              [D,   0,   0,   0,   0,   0,   0,   0]),
   t('public.lessons', 'update', "the free open lesson's video length",
     `update public.lessons set video_seconds = 600 where id = ${lit(LESSON.freeOpen)}`,     [D,   0,   0,   1,   0,   1,   0,   0]),
+
+  // Code labs (20261125000100). labs: learners read the published ones of the courses they learn in
+  // (a tied lesson must be open: drip applies); course managers write. lab_secrets (hidden tests,
+  // reference solution) are the managers' only. lab_submissions are read by their learner, the
+  // course's managers and admins, and written by private.record_lab_submission (service_role) only.
+  // lab_drafts: the learner's own, written only for labs open to them.
+  t('public.labs', 'select', 'every visible lab', count('public.labs'),                    [D,   1,   1,   2,   1,   3,   0,   1]),
+  t('public.labs', 'select', 'the draft lab', count(`public.labs where id = ${lit(LAB.draft)}`),
+                                                                                             [D,   0,   0,   1,   0,   1,   0,   0]),
+  given(labOnDripLesson,
+    t('public.labs', 'select', 'the published lab tied to the drip-locked lesson',
+      count(`public.labs where id = ${lit(LAB.published)}`),                                [D,   0,   0,   1,   0,   1,   0,   0])),
+  t('public.labs', 'insert', 'a lab in the free course',
+    `insert into public.labs (course_id, slug, title) values (${lit(COURSE.free)}, 'new', 'New')`,
+                                                                                             [D,   D,   D,   1,   D,   1,   D,   D]),
+  t('public.labs', 'insert', 'a lab tied to a text lesson (guard trigger)',
+    `insert into public.labs (course_id, lesson_id, slug, title) values (${lit(COURSE.free)}, ${lit(LESSON.freeOpen)}, 'new', 'New')`,
+                                                                                             [D, '23514', '23514', '23514', '23514', '23514', '23514', '23514']),
+  t('public.labs', 'update', "the published lab's points",
+    `update public.labs set points = 1000 where id = ${lit(LAB.published)}`,                 [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.labs', 'update', "the draft lab moved into the other instructor's course",
+    `update public.labs set course_id = ${lit(COURSE.otherDraft)} where id = ${lit(LAB.draft)}`,
+                                                                                             [D,   0,   0,   D,   0,   1,   0,   0]),
+  t('public.labs', 'delete', 'the draft lab', `delete from public.labs where id = ${lit(LAB.draft)}`,
+                                                                                             [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.lab_secrets', 'select', 'every visible lab secret', count('public.lab_secrets'),
+                                                                                             [D,   0,   0,   2,   1,   3,   0,   0]),
+  t('public.lab_secrets', 'select', "the published lab's hidden tests",
+    count(`public.lab_secrets where lab_id = ${lit(LAB.published)}`),                        [D,   0,   0,   1,   0,   1,   0,   0]),
+  given([`insert into public.labs (id, course_id, slug, title) values (${lit(LAB.spare)}, ${lit(COURSE.free)}, 'spare', 'Spare')`],
+    t('public.lab_secrets', 'insert', 'the secrets of a new lab',
+      `insert into public.lab_secrets (lab_id, hidden_tests) values (${lit(LAB.spare)}, 'test()')`,
+                                                                                             [D,   D,   D,   1,   D,   1,   D,   D])),
+  t('public.lab_secrets', 'update', "the published lab's hidden tests emptied (tampering)",
+    `update public.lab_secrets set hidden_tests = '' where lab_id = ${lit(LAB.published)}`,  [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.lab_secrets', 'delete', "the published lab's secrets",
+    `delete from public.lab_secrets where lab_id = ${lit(LAB.published)}`,                   [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.lab_submissions', 'select', 'every visible lab submission', count('public.lab_submissions'),
+                                                                                             [D,   1,   0,   1,   0,   1,   0,   0]),
+  t('public.lab_submissions', 'insert', 'a passed lab submission for oneself (forging)',
+    `insert into public.lab_submissions (lab_id, course_id, user_id, code, status, score, points)
+     values (${lit(LAB.published)}, ${lit(COURSE.free)}, ${me}, 'x', 'passed', 100, 10)`,   [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.lab_submissions', 'update', 'own lab submissions marked passed (tampering)',
+    `update public.lab_submissions set status = 'passed', score = 100 where user_id = ${me}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.lab_submissions', 'delete', "the student's lab submission",
+    `delete from public.lab_submissions where id = ${lit(LAB_SUBMISSION.student)}`,          [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.lab_drafts', 'select', 'every visible lab draft', count('public.lab_drafts'),  [D,   1,   0,   0,   0,   0,   0,   0]),
+  t('public.lab_drafts', 'insert', 'own draft of the published lab (the student has one)',
+    `insert into public.lab_drafts (user_id, lab_id, code) values (${me}, ${lit(LAB.published)}, 'x')`,
+                                                                                             [D, '23505', 1,  D,   D,   D,   D,   1]),
+  t('public.lab_drafts', 'insert', 'own draft of the draft lab',
+    `insert into public.lab_drafts (user_id, lab_id, code) values (${me}, ${lit(LAB.draft)}, 'x')`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  given(labOnDripLesson,
+    t('public.lab_drafts', 'insert', 'own draft of a lab tied to the drip-locked lesson',
+      `insert into public.lab_drafts (user_id, lab_id, code) values (${me}, ${lit(LAB.published)}, 'x')`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D])),
+  t('public.lab_drafts', 'insert', "a draft in the employee's name (IDOR)",
+    `insert into public.lab_drafts (user_id, lab_id, code) values (${lit(USER.employee)}, ${lit(LAB.published)}, 'x')`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   1]),
+  t('public.lab_drafts', 'update', "the student's draft (IDOR)",
+    `update public.lab_drafts set code = 'x' where user_id = ${lit(USER.student)}`,          [D,   1,   0,   0,   0,   0,   0,   0]),
+  t('public.lab_drafts', 'update', 'own draft moved to the draft lab',
+    `update public.lab_drafts set lab_id = ${lit(LAB.draft)} where user_id = ${me}`,        [D,   D,   0,   0,   0,   0,   0,   0]),
+  t('public.lab_drafts', 'delete', "the student's draft",
+    `delete from public.lab_drafts where user_id = ${lit(USER.student)}`,                    [D,   1,   0,   0,   0,   0,   0,   0]),
 
   // reviews: anyone reads visible reviews of published courses; authors their own, the course's
   // managers all of theirs. The enrolled learner writes one, as themselves. Columns by role: the

@@ -10,8 +10,8 @@ import { expectEventually, expectVisible } from '../support/web-expect.ts';
 
 /**
  * A whole course, start to certificate, in real Chromium against the real platform: a new learner
- * signs up, enrolls in the free HTML & CSS course, completes its lessons, fails then passes its
- * final quiz, hands in the project; the instructor grades it from the grading queue; the course
+ * signs up, enrolls in the free HTML & CSS course, completes its lessons, passes its code lab
+ * in the lesson's editor, fails then passes its final quiz, hands in the project; the instructor grades it from the grading queue; the course
  * completes (decided by the database), a certificate is issued, its PDF holds the learner's name
  * and code, and the public verification page says Valid.
  */
@@ -55,14 +55,22 @@ describe('a course from enrollment to a verified certificate', () => {
     const lessons = page.getByRole('navigation', { name: 'Course curriculum' }).getByRole('link');
     const count = await lessons.count();
     expect(count).toBeGreaterThan(5);
-    // Every lesson but the final check (a quiz lesson, which completes through its quiz).
-    for (let i = 0; i < count - 1; i++) {
+    // Every lesson but the last two: the lab (which completes when its code passes) and the final
+    // check (a quiz lesson, which completes through its quiz).
+    for (let i = 0; i < count - 2; i++) {
       const mark = page.getByRole('button', { name: 'Mark as complete' });
       await expectEventually(() => mark.getAttribute('aria-disabled')).toBeNull();
       await mark.click();
       await expectVisible(page.getByText('Completed', { exact: true }).first());
       await page.getByRole('link', { name: 'Next lesson' }).click();
     }
+    await expectVisible(page.getByText('This lesson completes when you pass its lab.'));
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('function sum(a, b) { return a + b; }');
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await expectVisible(page.getByText('Passed: you have completed this lab.'));
+    await page.getByRole('link', { name: 'Next lesson' }).click();
     await expectVisible(page.getByText('This lesson completes when you pass its quiz.'));
     const done = Number(await progress().getAttribute('aria-valuenow'));
     expect(done).toBeGreaterThan(0);

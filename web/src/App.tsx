@@ -52,6 +52,9 @@ const Assignment = lazy(() => import('./pages/learn/Assignment.tsx'));
 const Gradebook = lazy(() => import('./pages/learn/Gradebook.tsx'));
 const TeachAssignments = lazy(() => import('./pages/teach/Assignments.tsx'));
 const Grading = lazy(() => import('./pages/teach/Grading.tsx'));
+const Lab = lazy(() => import('./pages/learn/Lab.tsx'));
+const TeachLabs = lazy(() => import('./pages/teach/Labs.tsx'));
+const LabsQueue = lazy(() => import('./pages/admin/LabsQueue.tsx'));
 
 /**
  * The code of the first page, when the host modulepreloads it with the page (web/src/lib/first-data.ts):
@@ -154,6 +157,9 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.grading} component={Grading} />
         <Route path={ROUTES.quiz} component={Quiz} />
         <Route path={ROUTES.teachQuizzes} component={QuizBuilder} />
+        <Route path={ROUTES.lab} component={Lab} />
+        <Route path={ROUTES.teachLabs} component={TeachLabs} />
+        <Route path={ROUTES.adminLabsQueue} component={LabsQueue} />
         <Route path={ROUTES.player} component={Player} preload={preload.player} />
         <Route path={ROUTES.profile} component={Profile} />
         <Route path={ROUTES.certificates} component={Certificates} />

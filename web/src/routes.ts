@@ -43,6 +43,9 @@ export const ROUTES = {
   grading: '/teach/grading',
   quiz: '/learn/:slug/quizzes/:quizId',
   teachQuizzes: '/teach/courses/:courseId/quizzes',
+  lab: '/learn/:slug/labs/:lab',
+  teachLabs: '/teach/courses/:courseId/labs',
+  adminLabsQueue: '/admin/labs',
   player: '/learn/:slug/:lessonId?',
   devOutbox: '/dev/outbox',
 } as const;

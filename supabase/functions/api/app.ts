@@ -4,6 +4,7 @@ import { importSigningKey } from '../../../edge/certificates/keys.ts';
 import { commerceConfig } from '../../../edge/commerce/checkout/config.ts';
 import { openPostgres } from '../../../edge/db/postgres.ts';
 import { parseEdgeEnv } from '../../../edge/env.ts';
+import { remoteLabRunner } from '../../../edge/labs/remote-runner.ts';
 import { createPaymentProvider } from '../../../edge/payments/provider.ts';
 
 /**
@@ -28,6 +29,8 @@ export async function buildFunction(source: Record<string, string | undefined>) 
     payments: createPaymentProvider({ ...env, webhookSecret: env.STRIPE_WEBHOOK_SECRET, siteUrl: env.SITE_URL }),
     commerce: commerceConfig(env, env.SITE_URL),
     certificates: { signingKey: await importSigningKey(env.CERTIFICATE_SIGNING_KEY) },
+    // Lab code never runs in the function: the Node service's sandbox pool runs it.
+    labs: env.LABS_URL && env.LABS_TOKEN ? remoteLabRunner({ url: env.LABS_URL, token: env.LABS_TOKEN }) : undefined,
   });
   return { app, close: () => db.close() };
 }

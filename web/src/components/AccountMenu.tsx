@@ -121,6 +121,11 @@ export function AccountMenu() {
               Course reviews
             </A>
           </li>
+          <li>
+            <A href="/admin/labs" activeClass="active">
+              Lab queue
+            </A>
+          </li>
         </Show>
       </ul>
     </div>

@@ -207,6 +207,11 @@ function CourseRow(props: { course: TeachingCourse }) {
             </A>
           </li>
           <li>
+            <A href={`${base()}/labs`} aria-label={label('Code labs')}>
+              Code labs
+            </A>
+          </li>
+          <li>
             <A href={`${base()}/faq`} aria-label={label('FAQ')}>
               FAQ
             </A>

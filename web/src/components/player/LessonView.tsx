@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createEffect, createSignal, Match, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, lazy, Match, Show, Suspense, Switch } from 'solid-js';
 import type { CoursePlayer, LessonContent, PlayerLesson, VideoProgress } from '../../../../edge/api-types.ts';
 import { errorMessage, isApiError } from '../../lib/api.ts';
 import { useApp } from '../../lib/context.ts';
@@ -16,6 +16,9 @@ import { VideoLesson } from './VideoLesson.tsx';
 
 export type Lesson = PlayerLesson & { sectionTitle: string };
 
+/** A lab lesson's workspace (components/labs/): its own chunk, with the code editor it loads. */
+const LabLesson = lazy(() => import('../labs/LabLesson.tsx'));
+
 /** Lessons that stand for a course item complete through it, not with a button. */
 const ITEM_NOTES: Partial<Record<PlayerLesson['type'], { text: string; tab?: string; link?: string }>> = {
   quiz: { text: 'This lesson completes when you pass its quiz.', tab: 'quizzes', link: 'Go to the quizzes' },
@@ -24,11 +27,7 @@ const ITEM_NOTES: Partial<Record<PlayerLesson['type'], { text: string; tab?: str
     tab: 'assignments',
     link: 'Go to the assignments',
   },
-  lab: {
-    text: 'This lesson completes when you pass its lab, in the lab editor once that ships.',
-    tab: 'labs',
-    link: 'See the labs',
-  },
+  lab: { text: 'This lesson completes when you pass its lab.', tab: 'labs', link: 'See all the labs' },
 };
 
 /** One lesson: its content by type, mark complete, previous and next. */
@@ -120,6 +119,13 @@ export function LessonView(props: {
           )}
         </Match>
       </Switch>
+
+      <Show when={props.lesson.available && props.lesson.type === 'lab'}>
+        {/* Its own boundary: the lab's code and data load without blanking the player. */}
+        <Suspense fallback={<Loading label="Loading the lab…" />}>
+          <LabLesson courseSlug={props.slug} lessonId={props.lesson.id} />
+        </Suspense>
+      </Show>
 
       <Show when={props.lesson.available && ITEM_NOTES[props.lesson.type]}>
         {(note) => (
@@ -249,7 +255,8 @@ function LessonBody(props: {
         <Markdown source={props.content.textContent ?? ''} headingLevel={2} />
       </Show>
       <Downloads items={split().downloads} />
-      <Show when={!materials.loading && !hasText() && (materials() ?? []).length === 0}>
+      {/* A lab lesson's material is its lab, shown below the body. */}
+      <Show when={props.content.type !== 'lab' && !materials.loading && !hasText() && (materials() ?? []).length === 0}>
         <p class="muted">
           This {LESSON_TYPE_LABELS[props.content.type].toLowerCase()} lesson has no material to show here yet.
         </p>
