@@ -272,19 +272,19 @@ async function runOnce(job: SandboxJob): Promise<LabRunResult> {
   };
 
   try {
-    context = await isolate.createContext();
-    control = (await s.harness.run(context, { reference: true, timeout: HARNESS_TIMEOUT_MS })) as ivm.Reference;
+    context = isolate.createContextSync();
+    control = s.harness.runSync(context, { reference: true, timeout: HARNESS_TIMEOUT_MS }) as ivm.Reference;
     cpuStart = isolate.cpuTime;
 
     // The learner's code: a classic script, as in a file.
     let script: ivm.Script;
     try {
-      script = await isolate.compileScript(code, { filename: 'file:///solution.js' });
+      script = isolate.compileScriptSync(code, { filename: 'file:///solution.js' });
     } catch (error) {
       throw stop(error, 'solution.js');
     }
     try {
-      const value = await script.run(context, { timeout: remaining(), reference: true });
+      const value = script.runSync(context, { timeout: remaining(), reference: true });
       if (value instanceof ivm.Reference) value.release();
     } catch (error) {
       throw stop(error, 'solution.js');
@@ -301,7 +301,7 @@ async function runOnce(job: SandboxJob): Promise<LabRunResult> {
       let wrapper = s.testScripts.get(key);
       try {
         if (!wrapper) {
-          wrapper = await isolate.compileScript(wrapTestFile(sources[i] as string), {
+          wrapper = isolate.compileScriptSync(wrapTestFile(sources[i] as string), {
             filename: `file:///${file}`,
             lineOffset: -1,
           });
@@ -322,8 +322,8 @@ async function runOnce(job: SandboxJob): Promise<LabRunResult> {
       }
       let fn: ivm.Reference | null = null;
       try {
-        fn = (await wrapper.run(ctx, { reference: true, timeout: remaining() })) as ivm.Reference;
-        const answer = await ctl.apply(undefined, ['load', i, hidden, fn.derefInto()], {
+        fn = wrapper.runSync(ctx, { reference: true, timeout: remaining() }) as ivm.Reference;
+        const answer = ctl.applySync(undefined, ['load', i, hidden, fn.derefInto()], {
           timeout: remaining(),
           result: { copy: true },
         });
@@ -347,9 +347,9 @@ async function runOnce(job: SandboxJob): Promise<LabRunResult> {
       let collected: Collected | null = null;
       for (let round = 0; round <= MAX_TESTS + 1; round++) {
         try {
-          await ctl.apply(undefined, ['run'], { timeout: remaining() });
+          ctl.applySync(undefined, ['run'], { timeout: remaining() });
           collected = parseCollected(
-            await ctl.apply(undefined, ['collect'], { timeout: remaining(), result: { copy: true } }),
+            ctl.applySync(undefined, ['collect'], { timeout: remaining(), result: { copy: true } }),
           );
         } catch (error) {
           throw stop(error, 'tests.js');

@@ -5,6 +5,7 @@ import { asCaller, type Env, requireUser } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { queryParams, slug } from '../http/validate.ts';
 import { adminLabRoutes } from './admin-routes.ts';
+import { GradingContextCache } from './context-cache.ts';
 import { labsOnError } from './errors.ts';
 import { codeBody, labIdParam, requireRunner, testFiles } from './http.ts';
 import {
@@ -25,6 +26,8 @@ export interface LabDeps {
   db: Database;
   /** The sandbox pool (Node host) or a remote runner (Edge Function); absent: 503 labs_unavailable. */
   runner?: LabRunner;
+  /** Grading contexts kept per learner and lab (context-cache.ts); a fresh one per app when absent. */
+  contexts?: GradingContextCache;
 }
 
 const listQuery = z.strictObject({ course: slug });
@@ -36,9 +39,16 @@ const listQuery = z.strictObject({ course: slug });
  * the runner executes the code outside this process, record_lab_submission stores the result.
  * Scores come only from the runner: request bodies are `{ code }`, strictly.
  */
-export function labRoutes({ db, runner }: LabDeps): Hono<Env> {
+export function labRoutes({ db, runner, contexts = new GradingContextCache() }: LabDeps): Hono<Env> {
   const app = new Hono<Env>();
   app.onError(labsOnError);
+  const contextFor = async (labId: string, userId: string) => {
+    const cached = contexts.get(labId, userId);
+    if (cached) return cached;
+    const context = await db.asService((sql) => gradingContext(sql, labId, userId));
+    contexts.set(labId, userId, context);
+    return context;
+  };
 
   app.get('/labs', async (c) => {
     requireUser(c);
@@ -78,7 +88,7 @@ export function labRoutes({ db, runner }: LabDeps): Hono<Env> {
     const id = labIdParam(c);
     const code = await codeBody(c);
     const pool = requireRunner(runner);
-    const lab = await db.asService((sql) => gradingContext(sql, id, userId));
+    const lab = await contextFor(id, userId);
     const result = await pool.run({
       userId,
       language: lab.language,
@@ -102,7 +112,7 @@ export function labRoutes({ db, runner }: LabDeps): Hono<Env> {
     const id = labIdParam(c);
     const code = await codeBody(c);
     const pool = requireRunner(runner);
-    const lab = await db.asService((sql) => gradingContext(sql, id, userId));
+    const lab = await contextFor(id, userId);
     const result = await pool.run({
       userId,
       language: lab.language,
@@ -137,7 +147,7 @@ export function labRoutes({ db, runner }: LabDeps): Hono<Env> {
     return c.json(list);
   });
 
-  app.route('/', labTeachRoutes({ db, runner }));
+  app.route('/', labTeachRoutes({ db, runner, contexts }));
   app.route('/', adminLabRoutes({ db, runner }));
   return app;
 }

@@ -5,6 +5,7 @@ import type { Database, Sql } from '../db/port.ts';
 import { asCaller, type Env, requireUser } from '../http/context.ts';
 import { badRequest } from '../http/errors.ts';
 import { jsonBody, param, uuid } from '../http/validate.ts';
+import type { GradingContextCache } from './context-cache.ts';
 import { referenceFails } from './errors.ts';
 import { labIdParam, optionalCodeBody, requireRunner, testFiles } from './http.ts';
 import type { LabLanguage, LabRunner, LabRunResult, LabTestFile } from './runner.ts';
@@ -38,7 +39,16 @@ const GRADED_FIELDS: (keyof LabPatch)[] = [
  * tests' too: the manager wrote them. A lab is published only when its reference solution
  * passes (409 reference_fails with the run otherwise).
  */
-export function labTeachRoutes({ db, runner }: { db: Database; runner?: LabRunner }): Hono<Env> {
+export function labTeachRoutes({
+  db,
+  runner,
+  contexts,
+}: {
+  db: Database;
+  runner?: LabRunner;
+  /** The learner routes' grading contexts: an edited or deleted lab is forgotten there at once. */
+  contexts?: GradingContextCache;
+}): Hono<Env> {
   const app = new Hono<Env>();
   const courseIdParam = (c: C) => param(c, 'courseId', uuid, badRequest('course id must be a UUID'));
   const run = <T>(c: C, fn: (sql: Sql) => Promise<T>) => {
@@ -104,12 +114,15 @@ export function labTeachRoutes({ db, runner }: { db: Database; runner?: LabRunne
     const publishing = patch.status === 'published' && current.status !== 'published';
     const regraded = next.status === 'published' && GRADED_FIELDS.some((f) => f in defined);
     if (publishing || regraded) await requirePassing(userId, next);
-    return c.json(await run(c, (sql) => patchLab(sql, id, patch)));
+    const saved = await run(c, (sql) => patchLab(sql, id, patch));
+    contexts?.forgetLab(id);
+    return c.json(saved);
   });
 
   app.delete('/teach/labs/:id', async (c) => {
     const id = labIdParam(c);
     await run(c, (sql) => deleteLab(sql, id));
+    contexts?.forgetLab(id);
     return c.body(null, 204);
   });
 

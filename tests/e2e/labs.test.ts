@@ -128,6 +128,20 @@ describe('a code lab, failed then passed', () => {
     await expectEventually(async () =>
       (await page.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' '),
     ).not.toContain(RIGHT);
+
+    // The passing attempt's code comes back from the history.
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Passed' })
+      .first()
+      .getByRole('button', { name: /^Restore code of the attempt from / })
+      .click();
+    await expectEventually(() => page.locator('.lab-summary').innerText()).toMatch(
+      /^The code of your attempt from .* is back in the editor\.$/,
+    );
+    await expectEventually(async () =>
+      (await page.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' '),
+    ).toContain(RIGHT);
     await signOut();
   });
 });

@@ -11,6 +11,7 @@ import type {
   LabRunResult,
   LabRunStatus,
   LabStatus,
+  LabSubmissionList,
   LabSubmissionResult,
   LabSummary,
   LabTestResult,
@@ -57,6 +58,8 @@ export function labsApi(api: Api) {
     run: (id: string, code: string) => api.postJson<LabRunResult>(`/api/labs/${seg(id)}/runs`, { code }),
     submit: (id: string, code: string) =>
       api.postJson<LabSubmissionResult>(`/api/labs/${seg(id)}/submissions`, { code }),
+    /** The caller's own attempts with their code, newest first (the latest 50). */
+    submissions: (id: string) => api.getJson<LabSubmissionList>(`/api/labs/${seg(id)}/submissions`),
     teachList: (courseId: string) => api.getJson<TeachLabList>(`/api/teach/courses/${seg(courseId)}/labs`),
     teachDetail: (id: string) => api.getJson<TeachLab>(`/api/teach/labs/${seg(id)}`),
     create: (courseId: string, input: LabInput) =>

@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { errorMessage, isApiError } from '../../lib/api.ts';
 import { useApp } from '../../lib/context.ts';
 import { LANGUAGE_LABELS, type LabRunResult, labsApi, type TeachLab } from '../../lib/labs-api.ts';
@@ -7,6 +7,13 @@ import { CheckboxField, FormNotice, SelectField, TextAreaField, TextField } from
 import { ConsoleOutput } from './ConsoleOutput.tsx';
 import { EMPTY_LAB_FORM, LAB_LIMITS, type LabForm, type LabFormErrors, toLabForm, toLabInput } from './lab-form.ts';
 import { TestResults } from './TestResults.tsx';
+
+/** The lab's numeric limits, one field each. */
+const LIMIT_FIELDS = [
+  { id: 'lab-time', label: 'Time limit (ms)', key: 'timeLimitMs' },
+  { id: 'lab-memory', label: 'Memory limit (MB)', key: 'memoryLimitMb' },
+  { id: 'lab-points', label: 'Points', key: 'points' },
+] as const;
 
 /** A multi-line code field: monospace, no spell check, Tab left to move focus (a form, not an editor). */
 function CodeField(props: {
@@ -243,39 +250,21 @@ export function LabEditor(props: {
           error={errors().referenceSolution}
         />
         <div class="field-row">
-          <TextField
-            id="lab-time"
-            label="Time limit (ms)"
-            type="number"
-            inputmode="numeric"
-            min={String(LAB_LIMITS.timeLimitMs.min)}
-            max={String(LAB_LIMITS.timeLimitMs.max)}
-            value={f().timeLimitMs}
-            onValue={(v) => set('timeLimitMs', v)}
-            error={errors().timeLimitMs}
-          />
-          <TextField
-            id="lab-memory"
-            label="Memory limit (MB)"
-            type="number"
-            inputmode="numeric"
-            min={String(LAB_LIMITS.memoryLimitMb.min)}
-            max={String(LAB_LIMITS.memoryLimitMb.max)}
-            value={f().memoryLimitMb}
-            onValue={(v) => set('memoryLimitMb', v)}
-            error={errors().memoryLimitMb}
-          />
-          <TextField
-            id="lab-points"
-            label="Points"
-            type="number"
-            inputmode="numeric"
-            min={String(LAB_LIMITS.points.min)}
-            max={String(LAB_LIMITS.points.max)}
-            value={f().points}
-            onValue={(v) => set('points', v)}
-            error={errors().points}
-          />
+          <For each={LIMIT_FIELDS}>
+            {(field) => (
+              <TextField
+                id={field.id}
+                label={field.label}
+                type="number"
+                inputmode="numeric"
+                min={String(LAB_LIMITS[field.key].min)}
+                max={String(LAB_LIMITS[field.key].max)}
+                value={f()[field.key]}
+                onValue={(v) => set(field.key, v)}
+                error={errors()[field.key]}
+              />
+            )}
+          </For>
         </div>
         <SelectField
           id="lab-lesson"

@@ -2,8 +2,16 @@ import { For, Show } from 'solid-js';
 import { formatDateTime } from '../../lib/format.ts';
 import { formatScore, type LabAttempt, RUN_STATUS_LABELS } from '../../lib/labs-api.ts';
 
-/** The learner's graded attempts, newest first: status (in words), score, points and when. */
-export function LabHistory(props: { attempts: LabAttempt[]; maxPoints: number }) {
+/**
+ * The learner's graded attempts, newest first: status (in words), score, points and when, each with
+ * a button that puts that attempt's code back in the editor.
+ */
+export function LabHistory(props: {
+  attempts: LabAttempt[];
+  maxPoints: number;
+  onRestore: (attempt: LabAttempt) => void;
+  restoring: string | null;
+}) {
   return (
     <section class="lab-history" aria-labelledby="lab-history-title">
       <h3 id="lab-history-title">Your submissions</h3>
@@ -17,6 +25,9 @@ export function LabHistory(props: { attempts: LabAttempt[]; maxPoints: number })
                 <th scope="col">Status</th>
                 <th scope="col">Score</th>
                 <th scope="col">Points</th>
+                <th scope="col">
+                  <span class="sr-only">Code</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -30,6 +41,17 @@ export function LabHistory(props: { attempts: LabAttempt[]; maxPoints: number })
                     <td>{formatScore(a.score)}</td>
                     <td>
                       {a.points} of {props.maxPoints}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        class="button button-small"
+                        disabled={props.restoring !== null}
+                        aria-label={`Restore code of the attempt from ${formatDateTime(a.createdAt)}`}
+                        onClick={() => props.onRestore(a)}
+                      >
+                        {props.restoring === a.id ? 'Restoring…' : 'Restore code'}
+                      </button>
                     </td>
                   </tr>
                 )}

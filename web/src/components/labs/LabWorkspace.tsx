@@ -1,9 +1,11 @@
 import { createSignal, onCleanup, Show } from 'solid-js';
 import { errorMessage } from '../../lib/api.ts';
 import { useApp } from '../../lib/context.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import {
   createDraftSaver,
   LANGUAGE_LABELS,
+  type LabAttempt,
   type LabDetail,
   type LabProgress,
   type LabRunResult,
@@ -107,6 +109,23 @@ export function LabWorkspace(props: { lab: LabDetail; onSubmitted?: (result: Lab
       setError(errorMessage(err));
     } finally {
       setBusy(null);
+    }
+  };
+
+  const [restoring, setRestoring] = createSignal<string | null>(null);
+  /** Puts a past attempt's code back in the editor (and in the draft). */
+  const restore = async (attempt: LabAttempt) => {
+    setRestoring(attempt.id);
+    setError(null);
+    try {
+      const found = (await calls.submissions(lab.id)).find((s) => s.id === attempt.id);
+      if (!found) throw new Error('That attempt is no longer in your history.');
+      edit(found.code);
+      setSummary(`The code of your attempt from ${formatDateTime(attempt.createdAt)} is back in the editor.`);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setRestoring(null);
     }
   };
 
@@ -222,7 +241,7 @@ export function LabWorkspace(props: { lab: LabDetail; onSubmitted?: (result: Lab
         <ConsoleOutput output={last()?.result.output} />
       </section>
 
-      <LabHistory attempts={history()} maxPoints={lab.points} />
+      <LabHistory attempts={history()} maxPoints={lab.points} onRestore={restore} restoring={restoring()} />
     </div>
   );
 }
