@@ -12,6 +12,8 @@ import { type CommerceConfig, commerceConfig } from './commerce/checkout/config.
 import { checkoutRoutes } from './commerce/checkout/routes.ts';
 import { companyRoutes } from './commerce/companies/routes.ts';
 import { orderRoutes } from './commerce/orders/routes.ts';
+import { IMPORT_BODY_BYTES, isCompanyImportRoute } from './companies/body-limit.ts';
+import { companyLearningRoutes } from './companies/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import type { Database } from './db/port.ts';
 import { enrollmentRoutes } from './enrollments/routes.ts';
@@ -73,7 +75,15 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
   const smallBodies = limit(MAX_BODY_BYTES);
   // Only the routes that carry code (edge/labs/body-limit.ts) take lab-sized bodies.
   const labBodies = limit(LAB_BODY_BYTES);
-  app.use((c, next) => (isLabCodeRoute(c.req.method, c.req.path) ? labBodies : smallBodies)(c, next));
+  // Employee imports (edge/companies/body-limit.ts) take a CSV file of up to 1 MiB.
+  const importBodies = limit(IMPORT_BODY_BYTES);
+  app.use((c, next) =>
+    (isLabCodeRoute(c.req.method, c.req.path)
+      ? labBodies
+      : isCompanyImportRoute(c.req.method, c.req.path)
+        ? importBodies
+        : smallBodies)(c, next),
+  );
   app.use(async (c, next) => {
     await next();
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
@@ -108,6 +118,7 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
   };
   app.route('/', checkoutRoutes(commerce));
   app.route('/', orderRoutes(commerce));
+  app.route('/', companyLearningRoutes({ db: deps.db, now, siteUrl: commerce.config.siteUrl }));
   app.route('/', adminCommerceRoutes({ db: deps.db, payments: deps.payments, now }));
   // Avatar URLs must be on the Supabase project URL the web app is given.
   const projectUrl = (req: Request) => deps.publicConfig(req).supabaseUrl;

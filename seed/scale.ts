@@ -23,6 +23,7 @@ import { seedScaleAccounts, seedScaleCompanies } from './scale/accounts.ts';
 import { seedScaleAssessments } from './scale/assessments.ts';
 import { seedScaleCourses, seedScaleCurriculum } from './scale/catalog.ts';
 import { seedScaleCommerce } from './scale/commerce.ts';
+import { seedScaleCompanyLearning } from './scale/companies.ts';
 import { seedScaleLabs } from './scale/labs.ts';
 import { seedScaleEnrollments, seedScaleProgress } from './scale/learning.ts';
 import { seedScaleReviews } from './scale/reviews.ts';
@@ -103,6 +104,7 @@ const STEPS: [string, ScaleStep][] = [
   ['assessments', seedScaleAssessments],
   ['labs', seedScaleLabs],
   ['commerce', seedScaleCommerce],
+  ['company learning', seedScaleCompanyLearning],
   ['reviews', seedScaleReviews],
 ];
 

@@ -20,6 +20,7 @@ import { SUM } from './data/labs.ts';
 import { wordCount } from './data/md.ts';
 import { ids, isSeeded, type SeedSummary, seed, seedId } from './seed.ts';
 import { ASSESSED_COURSE, assessmentIds, CERTIFIED_COURSE, FINAL_QUIZ } from './steps/assessments.ts';
+import { ACME_ASSIGNED, ACME_GROUPS, GLOBEX } from './steps/companies.ts';
 import { labIds } from './steps/labs.ts';
 
 // Every table the RLS matrix knows, so a new table joins the idempotency check by itself.
@@ -146,8 +147,8 @@ describe('seed() on a fresh database', () => {
   });
 
   it('reports progress and a summary', () => {
-    expect(steps[0]).toBe('1/15 accounts');
-    expect(steps.at(-1)).toBe('15/15 admin account');
+    expect(steps[0]).toBe('1/16 accounts');
+    expect(steps.at(-1)).toBe('16/16 admin account');
     expect(first.accountsCreated).toBe(ACCOUNTS.length);
     expect(second.accountsCreated).toBe(0);
     expect(first.skippedCourses).toEqual([]);
@@ -307,7 +308,8 @@ describe('seed() on a fresh database', () => {
     const rows = await q<{ slug: string; name: string; email: string; role: string }>(
       db,
       `select c.slug, c.name, u.email, m.role::text
-       from public.company_members m join public.companies c on c.id = m.company_id join auth.users u on u.id = m.user_id`,
+       from public.company_members m join public.companies c on c.id = m.company_id join auth.users u on u.id = m.user_id
+       where c.slug = 'acme'`,
     );
     expect(rows).toHaveLength(COMPANY.members.length);
     expect(rows.find((r) => r.email === 'companyadmin@demo.test')).toMatchObject({
@@ -320,6 +322,36 @@ describe('seed() on a fresh database', () => {
       name: 'Acme Corp',
       role: 'employee',
     });
+  });
+
+  it('gives Acme groups and a due-dated assignment, and Globex its admin, employees, seats and assignments', async () => {
+    const [acme] = await q<{ groups: number; grp: string; due: string | null; source: string }>(
+      db,
+      `select (select count(*)::int from public.company_groups g join public.companies c on c.id = g.company_id
+               where c.slug = 'acme') as groups,
+              (select g.name from public.company_members m join public.company_groups g on g.id = m.group_id
+               where m.user_id = $1) as grp,
+              (select a.due_at::text from public.company_assignments a
+               where a.user_id = $1 and a.course_id = $2 and a.unassigned_at is null) as due,
+              (select e.source::text from public.enrollments e where e.user_id = $1 and e.course_id = $2) as source`,
+      [ids.user('employee@demo.test'), ids.course('git-and-github-workflow')],
+    );
+    expect(acme).toMatchObject({ groups: ACME_GROUPS.length, grp: 'Engineering', source: 'company' });
+    expect(acme!.due).not.toBeNull();
+    const [globex] = await q<{ admins: number; employees: number; assigned: number; enrolled: number }>(
+      db,
+      `select count(*) filter (where m.role = 'admin')::int as admins,
+              count(*) filter (where m.role = 'employee')::int as employees,
+              (select count(*)::int from public.company_assignments a
+               where a.company_id = c.id and a.unassigned_at is null) as assigned,
+              (select count(*)::int from public.enrollments e join public.company_members x on x.user_id = e.user_id
+               where x.company_id = c.id and e.source = 'company' and e.status = 'active') as enrolled
+       from public.companies c join public.company_members m on m.company_id = c.id
+       where c.slug = 'globex' group by c.id`,
+    );
+    const n = GLOBEX.employees.length * GLOBEX.courses.length;
+    expect(globex).toEqual({ admins: 1, employees: GLOBEX.employees.length, assigned: n, enrolled: n });
+    expect(DEMO_ACCOUNTS.find((a) => a.email === GLOBEX.admin)?.tryThis).toBeTruthy();
   });
 
   it("keeps the demo learners' enrollment counters consistent with lesson_progress", async () => {
@@ -351,15 +383,16 @@ describe('seed() on a fresh database', () => {
               + (select count(*)::int from public.labs x where x.course_id = e.course_id and x.status = 'published' and x.is_required)
                 as items
        from public.enrollments e join auth.users u on u.id = e.user_id join public.courses c on c.id = e.course_id
-       where e.source = 'free' and e.id <> $1`,
-      [assessmentIds.certificateEnrollment()],
+       where e.id <> $1 and (e.source = 'free' or (e.source = 'company' and u.email = $2 and c.slug = $3))`,
+      [assessmentIds.certificateEnrollment(), ACME_ASSIGNED.email, ACME_ASSIGNED.course],
     );
     expect(rows).toHaveLength(ENROLLMENTS.length);
     const student = rows.filter((r) => r.email === 'student@demo.test');
     expect(student).toHaveLength(2);
     for (const r of rows) {
       expect(r.price_amount).toBe(0);
-      expect(r.source).toBe('free');
+      // The Acme employee's course is a company seat (seed/steps/companies.ts), the others their own.
+      expect(r.source).toBe(r.email === ACME_ASSIGNED.email && r.slug === ACME_ASSIGNED.course ? 'company' : 'free');
       expect(r.status).toBe('active');
       expect(r.completed_lessons, r.slug).toBe(r.done);
       expect(r.total_lessons, r.slug).toBe(r.total);
@@ -529,7 +562,9 @@ describe('seed() on a fresh database', () => {
         db,
         `select enrollment_count from public.courses where slug = '${slug}'`,
       );
-      const joined = ENROLLMENTS.filter((e) => e.course === slug).length;
+      const joined =
+        ENROLLMENTS.filter((e) => e.course === slug).length +
+        (GLOBEX.courses.includes(slug) ? GLOBEX.employees.length : 0);
       expect(row!.enrollment_count, slug).toBe(COURSES.find((c) => c.slug === slug)!.enrollmentCount + joined);
     }
   });

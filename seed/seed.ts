@@ -23,6 +23,7 @@ import { ADMIN_EMAIL, seedAdminAccount } from './steps/admin-account.ts';
 import { seedAssessments } from './steps/assessments.ts';
 import { seedCategories } from './steps/categories.ts';
 import { seedCommerce } from './steps/commerce.ts';
+import { seedCompanies } from './steps/companies.ts';
 import { seedCompany } from './steps/company.ts';
 import type { SeedContext, SeedStep } from './steps/context.ts';
 import { seedCourses } from './steps/courses.ts';
@@ -87,6 +88,8 @@ const STEPS: [string, SeedStep][] = [
   ['live sessions', seedLiveSessions],
   // Bundles, coupons, tax rates and the demo orders, bought through the checkout's definer functions.
   ['commerce', seedCommerce],
+  // Company learning: groups, assignments with due dates, and a second company, Globex (after commerce's seats).
+  ['companies', seedCompanies],
   // Cover art in course-media (needs opts.storageRoot; else nothing).
   ['covers', seedCovers],
   // Instructor portraits in avatars, on their profiles and cards (needs opts.storageRoot too).

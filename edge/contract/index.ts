@@ -11,6 +11,7 @@ export * from './certificates.ts';
 export * from './checkout.ts';
 export * from './checkout-session.ts';
 export * from './commerce-admin.ts';
+export * from './companies.ts';
 export * from './dashboard.ts';
 export * from './enrollment.ts';
 export * from './faq.ts';

@@ -11,6 +11,11 @@ export const ACCOUNTS: AccountSeed[] = [
   { email: 'student@demo.test', firstName: 'Riley', lastName: 'Park', role: 'student' },
   { email: 'companyadmin@demo.test', firstName: 'Casey', lastName: 'Nguyen', role: 'student' },
   { email: 'employee@demo.test', firstName: 'Taylor', lastName: 'Brooks', role: 'student' },
+  { email: 'globexadmin@demo.test', firstName: 'Morgan', lastName: 'Reyes', role: 'student' },
+  { email: 'globex1@demo.test', firstName: 'Jamie', lastName: 'Lee', role: 'student' },
+  { email: 'globex2@demo.test', firstName: 'Priya', lastName: 'Shah', role: 'student' },
+  { email: 'globex3@demo.test', firstName: 'Diego', lastName: 'Alvarez', role: 'student' },
+  { email: 'globex4@demo.test', firstName: 'Noor', lastName: 'Haddad', role: 'student' },
 ];
 
 export const INSTRUCTORS: InstructorSeed[] = [
@@ -141,6 +146,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'employee@demo.test',
     role: 'Employee (Acme Corp)',
     name: 'Taylor Brooks',
-    tryThis: 'Learn as an Acme employee: Git & GitHub Workflow is in progress.',
+    tryThis: 'Learn as an Acme employee: Git & GitHub Workflow is in progress, assigned with a due date.',
+  },
+  {
+    email: 'globexadmin@demo.test',
+    role: 'Company admin (Globex)',
+    name: 'Morgan Reyes',
+    tryThis: "Admin of Globex (4 employees, 2 assigned courses): Acme's people and reports stay out of reach.",
   },
 ];

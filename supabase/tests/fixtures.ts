@@ -1,6 +1,7 @@
 import { type Caller, callerParams, SET_CALLER_SQL } from '../../edge/db/port.ts';
 import type { HostDatabase } from '../../server/db/types.ts';
 import { seedCommerceFixtures } from './fixtures-commerce.ts';
+import { seedCompanyFixtures } from './fixtures-company.ts';
 import { seedLabFixtures } from './fixtures-labs.ts';
 import { seedLearningFixtures } from './fixtures-learning.ts';
 import { seedReviewFixtures } from './fixtures-reviews.ts';
@@ -286,4 +287,5 @@ export async function seedFixtures(db: HostDatabase): Promise<void> {
   await seedLearningFixtures(db);
   await seedReviewFixtures(db);
   await seedLabFixtures(db);
+  await seedCompanyFixtures(db);
 }

@@ -23,7 +23,7 @@ export async function adminCompany(sql: Sql): Promise<CompanyDashboard['company'
 
 /**
  * Seats bought per course (seat_purchases, summed over orders), those a full refund revoked, and
- * those assigned: active or completed company enrollments of the company's members in the course.
+ * those assigned: the company's active assignments of the course (members and pending invitees).
  */
 export async function companySeats(sql: Sql, companyId: string): Promise<CompanySeats[]> {
   const rows = await sql.query<{
@@ -42,9 +42,8 @@ export async function companySeats(sql: Sql, companyId: string): Promise<Company
      )
      select b.course_id, c.slug, c.title, b.bought, b.revoked,
             (select count(*)::int
-             from public.enrollments e
-             join public.company_members m on m.user_id = e.user_id and m.company_id = $1
-             where e.course_id = b.course_id and e.source = 'company' and e.status <> 'cancelled') as assigned
+             from public.company_assignments a
+             where a.company_id = $1 and a.course_id = b.course_id and a.unassigned_at is null) as assigned
      from bought b
      left join public.courses c on c.id = b.course_id
      order by c.title nulls last, b.course_id`,

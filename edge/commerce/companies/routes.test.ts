@@ -68,8 +68,9 @@ for (const engine of engines()) {
         acmeOrder = await buySeats(sql, U.acmeAdmin, C.acme, [ids.paid, ids.pricey], 5, 'acme-seats-1');
         globexOrder = await buySeats(sql, U.globexAdmin, C.globex, [ids.paid], 2, 'globex-seats-1');
       });
-      // One Acme seat in the paid course is assigned: a company enrollment of a member.
+      // One Acme seat in the paid course is assigned: an active assignment and the member's company enrollment.
       await h.db.runScript(`
+        insert into public.company_assignments (company_id, course_id, user_id) values ('${C.acme}', '${ids.paid}', '${U.acmeEmployee}');
         insert into public.enrollments (user_id, course_id, source) values ('${U.acmeEmployee}', '${ids.paid}', 'company');
       `);
     }, 120_000);

@@ -40,6 +40,38 @@ export const ALLOWED: Record<string, string> = {
   // Learner names for graders (20261124000300).
   'authenticated_security_definer_function_executable: public.learner_names(learners uuid[])':
     "Display names (never emails) of the learners of the caller's own courses (admins: anyone), from profiles they may not read.",
+  // Company learning RPCs (20261125000200): definer so they can write tables no request role writes;
+  // each checks the caller (company admin, platform admin, or the invitee) first.
+  'authenticated_security_definer_function_executable: public.create_company_group(company uuid, name text)':
+    'Creates a group in a company the caller administers (admins: any); 404 for others.',
+  'authenticated_security_definer_function_executable: public.rename_company_group(grp uuid, name text)':
+    'Renames a group of a company the caller administers (admins: any); 404 for others.',
+  'authenticated_security_definer_function_executable: public.delete_company_group(grp uuid)':
+    'Deletes a group of a company the caller administers (admins: any); members keep their seats.',
+  'authenticated_security_definer_function_executable: public.move_company_members(company uuid, users uuid[], grp uuid)':
+    'Moves members of a company the caller administers between its groups.',
+  'authenticated_security_definer_function_executable: public.assign_company_learning(company uuid, spec jsonb)':
+    'Assigns seats of a company the caller administers, serialised per company so seats stay exact.',
+  'authenticated_security_definer_function_executable: public.unassign_company_learning(company uuid, spec jsonb)':
+    'Frees seats of a company the caller administers and cancels those company enrollments.',
+  'authenticated_security_definer_function_executable: public.remove_company_member(company uuid, member uuid)':
+    'Removes a member of a company the caller administers (records kept, seats freed).',
+  'authenticated_security_definer_function_executable: public.create_company_invitation(company uuid, email text, grp uuid, name text)':
+    'Invites into a company the caller administers; the token is returned once and stored hashed.',
+  'authenticated_security_definer_function_executable: public.resend_company_invitation(invitation uuid)':
+    'Replaces the token of an open invitation of a company the caller administers.',
+  'authenticated_security_definer_function_executable: public.revoke_company_invitation(invitation uuid)':
+    'Revokes an open invitation of a company the caller administers, freeing its seats.',
+  'authenticated_security_definer_function_executable: public.accept_company_invitation(token text)':
+    "The invitee joins: only with a valid, unexpired, unused token made out to the caller's own email.",
+  'authenticated_security_definer_function_executable: public.import_company_members(company uuid, rows jsonb, assign jsonb)':
+    'Bulk invitations into a company the caller administers (at most 5,000 rows), tokens returned once.',
+  'authenticated_security_definer_function_executable: public.company_report(company uuid)':
+    'The report of a company the caller administers (admins: any), only for courses the company assigned.',
+  'authenticated_security_definer_function_executable: public.admin_add_company_seats(company uuid, course uuid, seats integer, note text)':
+    'Platform admins only (403 for others): seats without an order.',
+  'authenticated_security_definer_function_executable: public.admin_add_company_admin(company uuid, email text)':
+    'Platform admins only (403 for others): makes an account a company admin.',
   'authenticated_security_definer_function_executable: private.*':
     'RLS helpers: the policies call them as the caller, so the caller must be able to execute them. ' +
     'Schema private is not exposed by the API (supabase/config.toml [api] schemas, checked by ' +
