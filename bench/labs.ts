@@ -28,7 +28,9 @@ import { type HttpTarget, loadHttp } from './http.ts';
 import { printBench } from './main.ts';
 import { startServer } from './server.ts';
 import { type Measure, measureInTurns } from './stats.ts';
-import { BENCH_SECRET, pgliteDatabase } from './targets.ts';
+import { BENCH_SECRET, pgliteDatabase, postgresDatabase } from './targets.ts';
+
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
 const TURN_MS = 250;
 const STUDENT = 'student@demo.test';
@@ -121,10 +123,11 @@ export async function benchLabRunners(seconds: number): Promise<LabBenchRow[]> {
   }
 }
 
-/** Path 5: the whole API on PGlite with the demo seed. */
-export async function benchLabApi(seconds: number): Promise<LabBenchRow[]> {
-  const path = 'API POST /api/labs/:id/submissions';
-  const bench = await pgliteDatabase();
+/** Path 5: the whole API with the demo seed, on PGlite or PostgreSQL. */
+export async function benchLabApi(seconds: number, engine: 'pglite' | 'postgres' = 'pglite'): Promise<LabBenchRow[]> {
+  const label = engine === 'pglite' ? 'PGlite' : 'PostgreSQL';
+  const path = `API POST /api/labs/:id/submissions, ${label}`;
+  const bench = engine === 'pglite' ? await pgliteDatabase() : await postgresDatabase(pgUrl!);
   try {
     log('labs: seeding the demo data');
     await seed(bench.db);
@@ -166,8 +169,8 @@ export async function benchLabApi(seconds: number): Promise<LabBenchRow[]> {
       const connections = Number(process.env.LABS_CONNECTIONS ?? 4);
       const loaded = await loadHttp(server.url, target, { seconds, connections });
       return [
-        { path: `${path} (1 connection)`, measure: single, note: 'PGlite, demo seed' },
-        { path: `${path} (${connections} connections)`, measure: loaded, note: 'PGlite, demo seed' },
+        { path: `${path} (1 connection)`, measure: single, note: `${label}, demo seed` },
+        { path: `${path} (${connections} connections)`, measure: loaded, note: `${label}, demo seed` },
       ];
     } finally {
       await server.stop();
@@ -181,18 +184,20 @@ export async function benchLabApi(seconds: number): Promise<LabBenchRow[]> {
 export async function benchLabs(seconds: number): Promise<LabBenchRow[]> {
   const rows = await benchLabRunners(seconds);
   rows.push(...(await benchLabApi(seconds)));
+  if (pgUrl) rows.push(...(await benchLabApi(seconds, 'postgres')));
+  else log('labs: PostgreSQL not measured (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
   return rows;
 }
 
 export function formatLabBench(rows: LabBenchRow[]): string {
   const spawned = rows.find((r) => r.path.startsWith('spawn'))?.measure;
-  const head = `${'path'.padEnd(50)} ${'subs/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'x spawn'.padStart(8)}`;
+  const head = `${'path'.padEnd(62)} ${'subs/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'x spawn'.padStart(8)}`;
   const lines = rows.map((r) => {
-    if (!r.measure) return `${r.path.padEnd(50)} ${r.note ?? 'not measured'}`;
+    if (!r.measure) return `${r.path.padEnd(62)} ${r.note ?? 'not measured'}`;
     const m = r.measure;
     const ratio = spawned ? (m.rps / spawned.rps).toFixed(1) : '-';
     const failures = m.failures ? `  (${m.failures} failed)` : '';
-    return `${r.path.padEnd(50)} ${m.rps.toFixed(0).padStart(8)} ${m.p50.toFixed(2).padStart(8)} ${m.p99.toFixed(2).padStart(8)} ${ratio.padStart(8)}${failures}`;
+    return `${r.path.padEnd(62)} ${m.rps.toFixed(0).padStart(8)} ${m.p50.toFixed(2).padStart(8)} ${m.p99.toFixed(2).padStart(8)} ${ratio.padStart(8)}${failures}`;
   });
   const api = rows.filter((r) => r.path.startsWith('API') && r.measure).map((r) => r.measure!);
   const fastest = api.reduce<Measure | null>((best, m) => (!best || m.rps > best.rps ? m : best), null);
