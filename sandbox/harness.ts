@@ -247,8 +247,10 @@ function fmt(v, depth) {
 let output = '';
 let truncated = false;
 let hiddenPhase = false;
+// The host's 'reveal' (a course manager's check): hidden tests keep their messages and output goes on.
+let reveal = false;
 function write(args) {
-  if (hiddenPhase || truncated) return;
+  if ((hiddenPhase && !reveal) || truncated) return;
   let line = '';
   for (let i = 0; i < args.length; i++) {
     if (i > 0) line += ' ';
@@ -519,11 +521,15 @@ return function control(op, a, b, c) {
     const list = [];
     for (let i = 0; i < tests.length; i++) {
       const t = tests[i];
-      list.push({ name: t.name, passed: t.passed, message: t.passed ? null : t.hidden ? 'Hidden test failed' : t.message, hidden: t.hidden });
+      list.push({ name: t.name, passed: t.passed, message: t.passed ? null : t.hidden && !reveal ? 'Hidden test failed' : t.message, hidden: t.hidden });
     }
     return stringify({ done, count: tests.length, tests: list, output, truncated });
   }
   if (op === 'output') return stringify({ output, truncated });
+  if (op === 'reveal') {
+    reveal = true;
+    return undefined;
+  }
   return undefined;
 };
 })()`;

@@ -245,6 +245,7 @@ export function createLabPool(options: LabPoolOptions = {}): LabPool {
         tests: job.tests,
         timeLimitMs: job.timeLimitMs,
         memoryLimitMb: job.memoryLimitMb,
+        revealHidden: job.revealHidden === true,
       },
     });
   }

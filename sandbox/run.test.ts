@@ -36,6 +36,25 @@ describe('runInSandbox', () => {
     expect(JSON.stringify(r)).not.toMatch(/42|3345678|-15|-1\.25/);
   });
 
+  it("reveals hidden messages and output only when the job asks (a course manager's check)", async () => {
+    const code = "function sum(a, b) { console.log('args', a, b); return a - b; }";
+    const r = await runInSandbox({
+      language: 'javascript',
+      code,
+      tests: sumTests,
+      timeLimitMs: 1000,
+      memoryLimitMb: 32,
+      revealHidden: true,
+    });
+    expect(r.status).toBe('failed');
+    expect(r.tests.filter((t) => t.hidden)).toHaveLength(3);
+    for (const t of r.tests.filter((x) => x.hidden)) {
+      expect(t.message).not.toBe('Hidden test failed');
+      expect(t.message).toMatch(/^expected /);
+    }
+    expect(r.output.split('\n').filter(Boolean).length).toBeGreaterThan(2);
+  });
+
   it('drops console output written while hidden tests run', async () => {
     const r = await run("function sum(a, b) { console.log('args', a, b); return a + b; }");
     expect(r.status).toBe('passed');

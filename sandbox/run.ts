@@ -147,7 +147,7 @@ interface Collected {
 }
 
 /** Validates the harness's JSON answer: strings, booleans and nothing else. */
-export function parseCollected(json: unknown): Collected {
+export function parseCollected(json: unknown, revealHidden = false): Collected {
   if (typeof json !== 'string') throw new Error('the harness answered with a non-string');
   const value = JSON.parse(json) as Record<string, unknown>;
   if (typeof value !== 'object' || value === null || !Array.isArray(value.tests)) throw new Error('bad harness answer');
@@ -161,8 +161,8 @@ export function parseCollected(json: unknown): Collected {
     tests.push({
       name: cap(raw.name, 200),
       passed: raw.passed,
-      // Hidden tests never carry their real message, whatever the harness said.
-      message: raw.passed ? null : raw.hidden ? 'Hidden test failed' : (message ?? 'failed'),
+      // Hidden tests never carry their real message, whatever the harness said (but for a manager's check).
+      message: raw.passed ? null : raw.hidden && !revealHidden ? 'Hidden test failed' : (message ?? 'failed'),
       hidden: raw.hidden,
     });
   }
@@ -274,6 +274,7 @@ async function runOnce(job: SandboxJob): Promise<LabRunResult> {
   try {
     context = isolate.createContextSync();
     control = s.harness.runSync(context, { reference: true, timeout: HARNESS_TIMEOUT_MS }) as ivm.Reference;
+    if (job.revealHidden === true) control.applySync(undefined, ['reveal'], { timeout: HARNESS_TIMEOUT_MS });
     cpuStart = isolate.cpuTime;
 
     // The learner's code: a classic script, as in a file.
@@ -350,6 +351,7 @@ async function runOnce(job: SandboxJob): Promise<LabRunResult> {
           ctl.applySync(undefined, ['run'], { timeout: remaining() });
           collected = parseCollected(
             ctl.applySync(undefined, ['collect'], { timeout: remaining(), result: { copy: true } }),
+            job.revealHidden === true,
           );
         } catch (error) {
           throw stop(error, 'tests.js');

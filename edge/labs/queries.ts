@@ -10,6 +10,7 @@ import type {
 } from '../contract/labs.ts';
 import type { Sql } from '../db/port.ts';
 import { AppError } from '../http/errors.ts';
+import { courseAccess } from '../learners/course-access.ts';
 import type { LabLanguage, LabRunResult } from './runner.ts';
 
 /**
@@ -20,15 +21,6 @@ import type { LabLanguage, LabRunResult } from './runner.ts';
  */
 
 export const labNotFound = () => new AppError(404, 'lab_not_found', 'lab not found');
-
-/** Whether the caller manages the course (its instructor, or an admin). */
-async function managesCourse(sql: Sql, courseId: string): Promise<boolean> {
-  const [row] = await sql.query<{ manages: boolean }>(
-    `select (select private.is_admin()) or $1::uuid in (select private.my_managed_course_ids()) as manages`,
-    [courseId],
-  );
-  return row?.manages ?? false;
-}
 
 const num = (v: unknown) => (v == null ? 0 : Number(v));
 
@@ -55,14 +47,8 @@ interface SummaryRow {
 export async function listLabs(sql: Sql, courseSlug: string): Promise<LabList | 'no-course' | 'not-enrolled'> {
   const [course] = await sql.query<{ id: string }>('select id from public.courses where slug = $1', [courseSlug]);
   if (!course) return 'no-course';
-  if (!(await managesCourse(sql, course.id))) {
-    const [e] = await sql.query(
-      `select 1 from public.enrollments e
-        where e.course_id = $1 and e.user_id = (select auth.uid()) and e.status <> 'cancelled'`,
-      [course.id],
-    );
-    if (!e) return 'not-enrolled';
-  }
+  const access = await courseAccess(sql, course.id);
+  if (!access.manages && !access.enrolled) return 'not-enrolled';
   const rows = await sql.query<SummaryRow>(
     `select l.id, l.slug, l.title, l.language::text as language, l.lesson_id, l.points, l.is_required, l.status,
             coalesce(mine.attempts, 0)::int as attempts, coalesce(mine.passed, false) as passed,

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLabPool } from '../../sandbox/pool.ts';
 import { engines, fresh, type TestDatabase } from '../../tests/support/db.ts';
-import { type EdgeHarness, ids, makeEdgeHarness, TEST_SECRET, testPayments } from '../../tests/support/edge-harness.ts';
-import { hs256Verifier } from '../auth/jwt.ts';
+import { type EdgeHarness, ids, makeEdgeHarness } from '../../tests/support/edge-harness.ts';
 import {
   labDetail,
   labList,
@@ -18,7 +17,6 @@ import {
   HIDDEN_TESTS,
   INTEGER_ONLY,
   LAB,
-  labApp,
   labFixture,
   REFERENCE,
   REFERENCE_CANARY,
@@ -37,23 +35,13 @@ for (const engine of engines()) {
   describe(`labs with the sandbox pool on ${engine}`, () => {
     let t: TestDatabase;
     let h: EdgeHarness;
-    let app: ReturnType<typeof labApp>;
     // One pool per engine, so one engine's rate-limit buckets do not drain the other's.
     let pool: LabRunner;
     beforeAll(async () => {
       pool = createLabPool({ workers: 1, maxQueue: 50, perUser: { burst: 20, perSecond: 1 } });
       t = await fresh(engine);
-      h = await makeEdgeHarness({ db: t.db });
+      h = await makeEdgeHarness({ db: t.db, labs: pool });
       await h.db.runScript(labFixture(ids));
-      app = labApp(
-        {
-          db: h.db,
-          verifier: hs256Verifier(TEST_SECRET),
-          publicConfig: () => ({ mode: 'embedded', supabaseUrl: 'http://x', supabaseAnonKey: 'k', devOutbox: false }),
-          payments: testPayments(),
-        },
-        pool,
-      );
     }, 120_000);
     afterAll(async () => {
       await pool?.close();
@@ -65,7 +53,7 @@ for (const engine of engines()) {
     async function call(method: string, path: string, userId: string | null, body?: unknown) {
       const headers: Record<string, string> = userId ? await h.as(userId) : {};
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await app.request(path, {
+      const res = await h.app.request(path, {
         method,
         headers,
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

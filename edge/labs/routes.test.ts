@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, fresh, type TestDatabase } from '../../tests/support/db.ts';
-import { type EdgeHarness, ids, makeEdgeHarness, TEST_SECRET, testPayments } from '../../tests/support/edge-harness.ts';
-import { hs256Verifier } from '../auth/jwt.ts';
+import { type EdgeHarness, ids, makeEdgeHarness } from '../../tests/support/edge-harness.ts';
 import { labDetail, labDraftSaved, labLanguage, labList, labRunStatus, labSubmissionList } from '../contract/labs.ts';
-import { HIDDEN_CANARY, HIDDEN_TESTS, LAB, labApp, labFixture, REFERENCE, REFERENCE_CANARY } from './test-fixture.ts';
+import { HIDDEN_CANARY, HIDDEN_TESTS, LAB, labFixture, REFERENCE, REFERENCE_CANARY } from './test-fixture.ts';
 
 /**
  * The learner side of code labs without a runner (this file runs on Node and on Deno, where
@@ -17,17 +16,10 @@ for (const engine of engines()) {
   describe(`labs for learners on ${engine}`, () => {
     let t: TestDatabase;
     let h: EdgeHarness;
-    let app: ReturnType<typeof labApp>;
     beforeAll(async () => {
       t = await fresh(engine);
       h = await makeEdgeHarness({ db: t.db });
       await h.db.runScript(labFixture(ids));
-      app = labApp({
-        db: h.db,
-        verifier: hs256Verifier(TEST_SECRET),
-        publicConfig: () => ({ mode: 'embedded', supabaseUrl: 'http://x', supabaseAnonKey: 'k', devOutbox: false }),
-        payments: testPayments(),
-      });
     }, 120_000);
     afterAll(async () => {
       await h?.close();
@@ -38,7 +30,7 @@ for (const engine of engines()) {
     async function call(method: string, path: string, userId: string | null, body?: unknown) {
       const headers: Record<string, string> = userId ? await h.as(userId) : {};
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await app.request(path, {
+      const res = await h.app.request(path, {
         method,
         headers,
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../db/port.ts';
 import { asCaller, type Env, requireUser } from '../http/context.ts';
@@ -82,8 +82,8 @@ export function labRoutes({ db, runner, contexts = new GradingContextCache() }: 
     return c.body(null, 204);
   });
 
-  // Instant feedback: the visible tests only, nothing stored.
-  app.post('/labs/:id/runs', async (c) => {
+  /** The caller's code from the body against the lab's visible tests, and for a grade its hidden ones. */
+  const runCallersCode = async (c: Context<Env>, graded: boolean) => {
     const userId = requireUser(c);
     const id = labIdParam(c);
     const code = await codeBody(c);
@@ -93,10 +93,16 @@ export function labRoutes({ db, runner, contexts = new GradingContextCache() }: 
       userId,
       language: lab.language,
       code,
-      tests: testFiles(lab.visibleTests, null),
+      tests: testFiles(lab.visibleTests, graded ? lab.hiddenTests : null),
       timeLimitMs: lab.timeLimitMs,
       memoryLimitMb: lab.memoryLimitMb,
     });
+    return { userId, id, code, lab, result };
+  };
+
+  // Instant feedback: the visible tests only, nothing stored.
+  app.post('/labs/:id/runs', async (c) => {
+    const { result } = await runCallersCode(c, false);
     return c.json({
       status: result.status,
       score: result.score,
@@ -108,19 +114,7 @@ export function labRoutes({ db, runner, contexts = new GradingContextCache() }: 
 
   // A graded submission: visible and hidden tests, stored; a pass moves the course progress.
   app.post('/labs/:id/submissions', async (c) => {
-    const userId = requireUser(c);
-    const id = labIdParam(c);
-    const code = await codeBody(c);
-    const pool = requireRunner(runner);
-    const lab = await contextFor(id, userId);
-    const result = await pool.run({
-      userId,
-      language: lab.language,
-      code,
-      tests: testFiles(lab.visibleTests, lab.hiddenTests),
-      timeLimitMs: lab.timeLimitMs,
-      memoryLimitMb: lab.memoryLimitMb,
-    });
+    const { userId, id, code, lab, result } = await runCallersCode(c, true);
     // What is stored is what the learner may read back (they read their own rows through RLS).
     const tests = lab.isManager ? result.tests : learnerTests(result.tests);
     const graded = { ...result, tests };

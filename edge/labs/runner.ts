@@ -22,6 +22,11 @@ export interface LabJob {
   /** CPU limit for the whole run (all tests). */
   timeLimitMs: number;
   memoryLimitMb: number;
+  /**
+   * For a course manager's check: the hidden tests keep their messages and the console output
+   * goes on while they run (results are still marked hidden). Never for a learner's run.
+   */
+  revealHidden?: boolean;
 }
 
 export interface LabTestResult {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, fresh, type TestDatabase } from '../../tests/support/db.ts';
-import { type EdgeHarness, ids, makeEdgeHarness, TEST_SECRET, testPayments } from '../../tests/support/edge-harness.ts';
-import { hs256Verifier } from '../auth/jwt.ts';
+import { type EdgeHarness, ids, makeEdgeHarness } from '../../tests/support/edge-harness.ts';
 import { labDetail, teachLab, teachLabList } from '../contract/labs.ts';
-import { HIDDEN_TESTS, LAB, labApp, labFixture, REFERENCE, VISIBLE_TESTS } from './test-fixture.ts';
+import { HIDDEN_TESTS, LAB, labFixture, REFERENCE, VISIBLE_TESTS } from './test-fixture.ts';
 
 /**
  * The lab editor without a runner (Node and Deno): create, read with secrets, edit, delete, and
@@ -16,17 +15,10 @@ for (const engine of engines()) {
   describe(`the lab editor on ${engine}`, () => {
     let t: TestDatabase;
     let h: EdgeHarness;
-    let app: ReturnType<typeof labApp>;
     beforeAll(async () => {
       t = await fresh(engine);
       h = await makeEdgeHarness({ db: t.db });
       await h.db.runScript(labFixture(ids));
-      app = labApp({
-        db: h.db,
-        verifier: hs256Verifier(TEST_SECRET),
-        publicConfig: () => ({ mode: 'embedded', supabaseUrl: 'http://x', supabaseAnonKey: 'k', devOutbox: false }),
-        payments: testPayments(),
-      });
     }, 120_000);
     afterAll(async () => {
       await h?.close();
@@ -36,7 +28,7 @@ for (const engine of engines()) {
     async function call(method: string, path: string, userId: string | null, body?: unknown) {
       const headers: Record<string, string> = userId ? await h.as(userId) : {};
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await app.request(path, {
+      const res = await h.app.request(path, {
         method,
         headers,
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

@@ -8,7 +8,7 @@ import { jsonBody, param, uuid } from '../http/validate.ts';
 import type { GradingContextCache } from './context-cache.ts';
 import { referenceFails } from './errors.ts';
 import { labIdParam, optionalCodeBody, requireRunner, testFiles } from './http.ts';
-import type { LabLanguage, LabRunner, LabRunResult, LabTestFile } from './runner.ts';
+import type { LabLanguage, LabRunner, LabRunResult } from './runner.ts';
 import { courseLabs, createLab, deleteLab, patchLab, teachLab } from './teach-queries.ts';
 
 type C = Context<Env>;
@@ -55,28 +55,17 @@ export function labTeachRoutes({
     requireUser(c);
     return asCaller(db, c, fn);
   };
-  /**
-   * The code against every test, as the manager sees it: the runner shows messages (and console
-   * output) only for files not marked hidden, so the hidden file runs unmarked here, and its
-   * results are marked hidden again by position: a visible-only run says how many come first.
-   */
-  const check = async (userId: string, lab: Runnable, code: string): Promise<LabRunResult> => {
-    const pool = requireRunner(runner);
-    const job = (tests: LabTestFile[]) => ({
+  /** The code against every test, as the manager sees it: the hidden tests keep their messages. */
+  const check = (userId: string, lab: Runnable, code: string): Promise<LabRunResult> =>
+    requireRunner(runner).run({
       userId,
       language: lab.language ?? 'javascript',
       code,
-      tests,
+      tests: testFiles(lab.visibleTests ?? '', lab.hiddenTests ?? ''),
       timeLimitMs: lab.timeLimitMs ?? 1000,
       memoryLimitMb: lab.memoryLimitMb ?? 32,
+      revealHidden: true,
     });
-    const files = testFiles(lab.visibleTests ?? '', lab.hiddenTests ?? '');
-    const shown = files.map((f) => ({ source: f.source, hidden: false }));
-    if (!files.some((f) => f.hidden)) return pool.run(job(shown));
-    const [all, visibleOnly] = await Promise.all([pool.run(job(shown)), pool.run(job(files.filter((f) => !f.hidden)))]);
-    const visibleCount = visibleOnly.tests.length;
-    return { ...all, tests: all.tests.map((t, i) => ({ ...t, hidden: i >= visibleCount })) };
-  };
   const requirePassing = async (userId: string, lab: Runnable) => {
     const result = await check(userId, lab, lab.referenceSolution ?? '');
     if (result.status !== 'passed') throw referenceFails(result);

@@ -1,6 +1,3 @@
-import { createApp, type EdgeDeps } from '../app.ts';
-import type { LabRunner } from './runner.ts';
-
 /** The harness ids the fixture refers to (passed in: edge/ code never imports test support). */
 export interface LabFixtureIds {
   student: string;
@@ -79,6 +76,3 @@ insert into public.lab_secrets (lab_id, hidden_tests, reference_solution)
   select id, ${q(HIDDEN_TESTS)}, ${q(REFERENCE)} from public.labs where id in
     ('${LAB.sum}', '${LAB.loose}', '${LAB.draft}', '${LAB.paid}', '${LAB.hidden}');
 `;
-
-/** The edge app as the harness builds it, plus a lab runner (the harness passes none). */
-export const labApp = (deps: Omit<EdgeDeps, 'labs'>, labs?: LabRunner) => createApp({ ...deps, labs });

@@ -22,6 +22,7 @@ export const labJob = z.strictObject({
   tests: z.array(z.strictObject({ source: z.string().max(LAB_TEXT_MAX_CHARS), hidden: z.boolean() })).max(4),
   timeLimitMs: z.int().min(50).max(5000),
   memoryLimitMb: z.int().min(8).max(128),
+  revealHidden: z.boolean().optional(),
 });
 
 export const labQueueErrorBody = z.object({

@@ -12,6 +12,7 @@ import type {
 } from '../contract/quizzes.ts';
 import type { Sql } from '../db/port.ts';
 import { AppError } from '../http/errors.ts';
+import { courseAccess } from '../learners/course-access.ts';
 import { inAttemptOrder, type QuestionRow } from './shape.ts';
 
 /**
@@ -23,16 +24,6 @@ interface CourseRef {
   id: string;
   slug: string;
   title: string;
-}
-
-/** Whether the caller manages the course (its instructor, or an admin). */
-async function managesCourse(sql: Sql, courseId: string): Promise<boolean> {
-  const [row] = await sql.query<{ manages: boolean }>(
-    `select exists (select 1 from public.profiles p where p.id = (select auth.uid()) and p.role = 'admin')
-         or $1::uuid in (select private.my_managed_course_ids()) as manages`,
-    [courseId],
-  );
-  return row?.manages ?? false;
 }
 
 const SUMMARY_COLUMNS = `
@@ -97,15 +88,9 @@ function toSummary(r: SummaryRow): QuizSummary {
 export async function listQuizzes(sql: Sql, slug: string): Promise<QuizList | 'no-course' | 'not-enrolled'> {
   const [course] = await sql.query<CourseRef>('select id, slug, title from public.courses where slug = $1', [slug]);
   if (!course) return 'no-course';
-  const canManage = await managesCourse(sql, course.id);
-  if (!canManage) {
-    const [e] = await sql.query(
-      `select 1 from public.enrollments e
-        where e.course_id = $1 and e.user_id = (select auth.uid()) and e.status <> 'cancelled'`,
-      [course.id],
-    );
-    if (!e) return 'not-enrolled';
-  }
+  const access = await courseAccess(sql, course.id);
+  if (!access.manages && !access.enrolled) return 'not-enrolled';
+  const canManage = access.manages;
   const rows = await sql.query<SummaryRow>(
     `select ${SUMMARY_COLUMNS} from public.quizzes q ${SUMMARY_JOINS}
       where q.course_id = $1

@@ -13,11 +13,13 @@
  * Idempotent: fixed ids and `on conflict do nothing`; enrollments are recomputed only when their
  * counters disagree with the items, so a second run touches nothing.
  */
+
 import type { Sql } from '../../edge/db/port.ts';
 import { seedId } from '../ids.ts';
 import type { SeedStep } from './context.ts';
 import { DAY, daysBefore } from './dates.ts';
 import { ownedCourseIds } from './owned-courses.ts';
+import { recomputeStaleEnrollments } from './recompute-stale.ts';
 
 export const ASSESSED_COURSE = 'html-css-foundations';
 export const CERTIFIED_COURSE = 'product-management-essentials';
@@ -339,30 +341,6 @@ async function seedEarnedCertificate(sql: Sql, learner: string, courseId: string
   );
 }
 
-/**
- * Recomputes the enrollments of these courses whose item total disagrees with the course (new
- * items, or an enrollment this step just added), so an unchanged enrollment is not touched.
- */
-async function recomputeStale(sql: Sql, courseIds: string[]): Promise<void> {
-  await sql.query(
-    `with items as (
-       select c.id as course_id,
-              (select count(*) from public.lessons l where l.course_id = c.id and l.status = 'published'
-                 and l.content_type in ('text', 'video', 'pdf', 'slides'))
-            + (select count(*) from public.quizzes q where q.course_id = c.id and q.status = 'published' and q.is_required)
-            + (select count(*) from public.assignments a where a.course_id = c.id and a.status = 'published' and a.is_required)
-            + (select count(*) from public.labs b where b.course_id = c.id and b.status = 'published' and b.is_required)
-              as total
-       from public.courses c where c.id = any($1::uuid[])
-     )
-     select private.recompute_enrollment(e.user_id, e.course_id)
-     from public.enrollments e
-     join items i on i.course_id = e.course_id
-     where e.status <> 'cancelled' and e.total_items <> i.total`,
-    [courseIds],
-  );
-}
-
 export const seedAssessments: SeedStep = async (sql, ctx) => {
   const owned = await ownedCourseIds(sql);
   const assessed = owned.get(ASSESSED_COURSE);
@@ -375,7 +353,7 @@ export const seedAssessments: SeedStep = async (sql, ctx) => {
     await seedEarnedCertificate(sql, learner, certified, ctx.now);
     await seedCheckpoint(sql, learner, certified, ctx.now);
   }
-  await recomputeStale(
+  await recomputeStaleEnrollments(
     sql,
     [assessed, certified].filter((id): id is string => id !== undefined),
   );

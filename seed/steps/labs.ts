@@ -16,6 +16,7 @@
  * moves down once, only while it is not below the lab); enrollments are recomputed only when their
  * counters disagree with the items.
  */
+
 import type { Sql } from '../../edge/db/port.ts';
 import { LABS, type LabSeed, SUM, WORD_COUNT } from '../data/labs.ts';
 import { seedId } from '../ids.ts';
@@ -23,6 +24,7 @@ import { assessmentIds } from './assessments.ts';
 import type { SeedStep } from './context.ts';
 import { daysBefore } from './dates.ts';
 import { ownedCourseIds } from './owned-courses.ts';
+import { recomputeStaleEnrollments } from './recompute-stale.ts';
 
 export const labIds = {
   lab: (course: string, slug: string) => seedId(`lab:${course}:${slug}`),
@@ -228,30 +230,6 @@ async function seedHistory(sql: Sql, courses: Map<string, string>, now: Date): P
   }
 }
 
-/**
- * Recomputes the enrollments of these courses whose item total disagrees with the course (a new lab
- * or an enrollment this step just added), so an unchanged enrollment is not touched.
- */
-async function recomputeStale(sql: Sql, courseIds: string[]): Promise<void> {
-  await sql.query(
-    `with items as (
-       select c.id as course_id,
-              (select count(*) from public.lessons l where l.course_id = c.id and l.status = 'published'
-                 and l.content_type in ('text', 'video', 'pdf', 'slides'))
-            + (select count(*) from public.quizzes q where q.course_id = c.id and q.status = 'published' and q.is_required)
-            + (select count(*) from public.assignments a where a.course_id = c.id and a.status = 'published' and a.is_required)
-            + (select count(*) from public.labs b where b.course_id = c.id and b.status = 'published' and b.is_required)
-              as total
-       from public.courses c where c.id = any($1::uuid[])
-     )
-     select private.recompute_enrollment(e.user_id, e.course_id)
-     from public.enrollments e
-     join items i on i.course_id = e.course_id
-     where e.status <> 'cancelled' and e.total_items <> i.total`,
-    [courseIds],
-  );
-}
-
 export const seedLabs: SeedStep = async (sql, ctx) => {
   const owned = await ownedCourseIds(sql);
   for (const [i, lab] of LABS.entries()) {
@@ -259,7 +237,7 @@ export const seedLabs: SeedStep = async (sql, ctx) => {
     if (courseId) await seedLab(sql, lab, courseId, i + 1);
   }
   await seedHistory(sql, owned, ctx.now);
-  await recomputeStale(
+  await recomputeStaleEnrollments(
     sql,
     [...new Set(LABS.map((l) => owned.get(l.course)))].filter((id): id is string => id !== undefined),
   );

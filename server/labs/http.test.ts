@@ -2,13 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hs256Verifier } from '../../edge/auth/jwt.ts';
 import { labQueueStats } from '../../edge/contract/labs.ts';
 import { remoteLabRunner } from '../../edge/labs/remote-runner.ts';
 import { type LabJob, LabQueueError, type LabRunner } from '../../edge/labs/runner.ts';
-import { LAB, labApp, labFixture, REFERENCE, VISIBLE_TESTS } from '../../edge/labs/test-fixture.ts';
+import { LAB, labFixture, REFERENCE, VISIBLE_TESTS } from '../../edge/labs/test-fixture.ts';
 import { createLabPool } from '../../sandbox/pool.ts';
-import { ids, makeEdgeHarness, TEST_SECRET, testPayments } from '../../tests/support/edge-harness.ts';
+import { ids, makeEdgeHarness } from '../../tests/support/edge-harness.ts';
 import { labsServiceApp, tokenMatches } from './http.ts';
 
 /**
@@ -121,26 +120,17 @@ describe('the labs runner service and the remote runner', () => {
   });
 
   it('grades a submission through the data API with the remote runner (as an Edge Function would)', async () => {
-    const h = await makeEdgeHarness();
+    const h = await makeEdgeHarness({ labs: remoteLabRunner({ url, token: TOKEN }) });
     try {
       await h.db.runScript(labFixture(ids));
-      const app = labApp(
-        {
-          db: h.db,
-          verifier: hs256Verifier(TEST_SECRET),
-          publicConfig: () => ({ mode: 'supabase', supabaseUrl: 'http://x', supabaseAnonKey: 'k', devOutbox: false }),
-          payments: testPayments(),
-        },
-        remoteLabRunner({ url, token: TOKEN }),
-      );
-      const res = await app.request(`/api/labs/${LAB.sum}/submissions`, {
+      const res = await h.app.request(`/api/labs/${LAB.sum}/submissions`, {
         method: 'POST',
         headers: { ...(await h.as(ids.student)), 'content-type': 'application/json' },
         body: JSON.stringify({ code: REFERENCE }),
       });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ status: 'passed', score: 100, points: 10 });
-      const queue = await app.request('/api/admin/labs/queue', { headers: await h.as(ids.admin) });
+      const queue = await h.app.request('/api/admin/labs/queue', { headers: await h.as(ids.admin) });
       expect(queue.status).toBe(200);
       expect(labQueueStats.parse(await queue.json()).workers).toBe(1);
     } finally {

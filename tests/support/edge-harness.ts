@@ -3,6 +3,7 @@ import { createApp } from '../../edge/app.ts';
 import { hs256Verifier } from '../../edge/auth/jwt.ts';
 import type { CommerceConfig } from '../../edge/commerce/checkout/config.ts';
 import type { JwtClaims } from '../../edge/db/port.ts';
+import type { LabRunner } from '../../edge/labs/runner.ts';
 import { createLocalProvider } from '../../edge/payments/local.ts';
 import type { PaymentProvider } from '../../edge/payments/port.ts';
 import type { HostDatabase } from '../../server/db/types.ts';
@@ -111,6 +112,8 @@ export interface EdgeHarnessOptions {
   /** The payment provider (default: the local one, signing with TEST_WEBHOOK_SECRET). */
   payments?: PaymentProvider;
   commerce?: CommerceConfig;
+  /** The code-lab runner (a real sandbox pool in Node tests); absent, lab runs answer 503 labs_unavailable. */
+  labs?: LabRunner;
 }
 
 export async function makeEdgeHarness(opts: EdgeHarnessOptions = {}): Promise<EdgeHarness> {
@@ -134,6 +137,7 @@ export async function makeEdgeHarness(opts: EdgeHarnessOptions = {}): Promise<Ed
     }),
     payments: opts.payments ?? testPayments(),
     commerce: opts.commerce,
+    labs: opts.labs,
   });
   const token = (userId: string, overrides: Partial<JwtClaims> = {}) =>
     signToken({
