@@ -18,13 +18,16 @@
  * Then invoice PDFs per second, pdf-lib beside pdfkit (bench/invoices.ts; BENCH_INVOICES=0 skips it), and
  * certificate PDFs per second, template + stamp beside pdfkit (bench/certificates.ts; BENCH_CERTIFICATES=0 skips it),
  * and quiz submissions per second beside their bare SQL floor (bench/quizzes.ts; BENCH_QUIZZES=0 skips it),
- * and code-lab submissions per second: spawn, node:vm, isolated-vm, the pool and the API (bench/labs.ts; BENCH_LABS=0 skips it).
+ * and code-lab submissions per second: spawn, node:vm, isolated-vm, the pool and the API (bench/labs.ts; BENCH_LABS=0 skips it),
+ * and company learning at 2,000 employees: the import and the report beside their bare SQL (bench/company.bench.ts;
+ * BENCH_COMPANY=0 skips it).
  * Absolute figures on a shared 2-core machine move with its load: the load average is printed.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { seedScale } from '../seed/scale.ts';
 import { seed } from '../seed/seed.ts';
 import { benchCertificates, formatCertificateBench } from './certificates.ts';
+import { benchCompany, formatCompanyBench } from './company.bench.ts';
 import type { Engine, RouteResult } from './floors.ts';
 import { loadHttp } from './http.ts';
 import { benchInvoices, formatInvoiceBench } from './invoices.ts';
@@ -186,6 +189,7 @@ if (process.env.BENCH_INVOICES !== '0') lines.push(formatInvoiceBench(await benc
 if (process.env.BENCH_CERTIFICATES !== '0') lines.push(formatCertificateBench(await benchCertificates(SECONDS)), '');
 if (process.env.BENCH_QUIZZES !== '0') lines.push(formatQuizBench(await benchQuizzes(SECONDS)), '');
 if (process.env.BENCH_LABS !== '0') lines.push(formatLabBench(await benchLabs(SECONDS)), '');
+if (process.env.BENCH_COMPANY !== '0') lines.push(formatCompanyBench(await benchCompany(SECONDS)), '');
 if (!pgUrl) lines.push('(PostgreSQL not measured: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
 const missed = misses(runs);
 lines.push(missed.length ? `Floors missed:\n${missed.map((m) => `  ${m}`).join('\n')}` : 'Every floor holds.');

@@ -24,6 +24,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { isLabCodeRoute, LAB_BODY_BYTES } from './labs/body-limit.ts';
 import { labRoutes } from './labs/routes.ts';
 import type { LabRunner } from './labs/runner.ts';
+import type { Mailer } from './mail/port.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import type { PaymentProvider } from './payments/port.ts';
 import { profileRoutes } from './profile/routes.ts';
@@ -52,6 +53,8 @@ export interface EdgeDeps {
   certificates?: Partial<CertificateConfig>;
   /** Code labs' runner: the sandbox pool (Node host) or a remote one; absent, lab runs answer 503. */
   labs?: LabRunner;
+  /** Outgoing mail (company invitations): the Node host's outbox; absent, routes answer `mailed: false`. */
+  mailer?: Mailer;
 }
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -118,7 +121,16 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
   };
   app.route('/', checkoutRoutes(commerce));
   app.route('/', orderRoutes(commerce));
-  app.route('/', companyLearningRoutes({ db: deps.db, now, siteUrl: commerce.config.siteUrl }));
+  app.route(
+    '/',
+    companyLearningRoutes({
+      db: deps.db,
+      now,
+      siteUrl: commerce.config.siteUrl,
+      platformName: commerce.config.seller.name,
+      mailer: deps.mailer,
+    }),
+  );
   app.route('/', adminCommerceRoutes({ db: deps.db, payments: deps.payments, now }));
   // Avatar URLs must be on the Supabase project URL the web app is given.
   const projectUrl = (req: Request) => deps.publicConfig(req).supabaseUrl;

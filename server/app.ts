@@ -95,6 +95,8 @@ export async function createHostApp({
       commerce: commerceConfig(env, siteUrl),
       certificates: { signingKey: certificateKey },
       labs,
+      // Company invitations land in the same outbox as auth mail (the dev outbox page shows them).
+      mailer,
     }),
   );
   // The pool as a service for Supabase Edge Functions (edge/labs/remote-runner.ts), behind LABS_TOKEN.

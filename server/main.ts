@@ -10,6 +10,7 @@ import { createHostApp } from './app.ts';
 import { startBanner } from './banner.ts';
 import { certificateSigningKey } from './certificate-key.ts';
 import { privateDataDir } from './data-dir.ts';
+import { startAnalyzer } from './db/analyzer.ts';
 import { migrate } from './db/migrate.ts';
 import { openHostDatabase } from './db/open.ts';
 import { drainAfterResponse } from './drain.ts';
@@ -40,6 +41,7 @@ async function main() {
   const certificateKey = await certificateSigningKey(env);
   const db = await openHostDatabase(env);
   let stopOrderExpiry = () => {};
+  let stopAnalyzer = () => {};
   let labs: LabRunner | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -49,6 +51,7 @@ async function main() {
     // Realtime sockets first: an upgraded socket would hold the HTTP server open.
     await realtime?.close();
     stopOrderExpiry();
+    stopAnalyzer();
     // Let requests in flight finish (at most a few seconds), then close the database.
     await Promise.race([
       new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined))),
@@ -78,6 +81,11 @@ async function main() {
       onProgress: (step, done, total) => log(`  seeding [${done}/${total}] ${step}`),
     });
   }
+
+  // PGlite has no autovacuum: the host keeps its planner statistics fresh (server/db/analyzer.ts).
+  const analyzer = startAnalyzer(db);
+  stopAnalyzer = analyzer.stop;
+  await analyzer.ready;
 
   const secret = jwtSecret(env);
   // Pending orders past their checkout's end release their coupon holds, every minute.

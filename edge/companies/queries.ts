@@ -83,13 +83,20 @@ export async function invitationCompany(sql: Sql, invitationId: string): Promise
 }
 
 /** The public page of a course or bundle, for "buy more seats"; null when it is neither. */
-export async function itemPage(sql: Sql, item: { courseId?: string; bundleId?: string }): Promise<string | null> {
-  if (item.courseId) {
-    const [row] = await sql.query<{ slug: string }>('select slug from public.courses where id = $1', [item.courseId]);
-    return row ? `/courses/${row.slug}` : null;
-  }
-  const [row] = await sql.query<{ slug: string }>('select slug from public.bundles where id = $1', [item.bundleId]);
-  return row ? `/bundles/${row.slug}` : null;
+/**
+ * The corporate checkout for more seats of what was assigned: `/checkout?course=<id>&seats=<n>` or
+ * `?bundle=<id>&seats=<n>`, `n` the number of people left without a seat. Null when the item is gone.
+ */
+export async function buyMoreSeatsLink(
+  sql: Sql,
+  item: { courseId?: string; bundleId?: string },
+  missing: number,
+): Promise<string | null> {
+  const [kind, table, id] = item.courseId
+    ? (['course', 'courses', item.courseId] as const)
+    : (['bundle', 'bundles', item.bundleId] as const);
+  const [row] = await sql.query<{ id: string }>(`select id from public.${table} where id = $1`, [id]);
+  return row ? `/checkout?${kind}=${encodeURIComponent(row.id)}&seats=${Math.max(1, missing)}` : null;
 }
 
 export const acceptInvitation = (sql: Sql, token: string) =>

@@ -20,7 +20,9 @@ import type { Database, Sql } from '../db/port.ts';
 import { asCaller, type Env, requireUser } from '../http/context.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/errors.ts';
 import { jsonBody, param, queryParams, uuid } from '../http/validate.ts';
+import type { Mailer } from '../mail/port.ts';
 import { ImportFileError, MAX_IMPORT_BYTES, readImportFile } from './import-csv.ts';
+import { type Inviter, inviterOf, sendInvitationMail } from './invitation-mail.ts';
 import { memberList } from './members.ts';
 import {
   acceptInvitation,
@@ -28,12 +30,12 @@ import {
   adminAddSeats,
   adminCompanies,
   administeredCompany,
+  buyMoreSeatsLink,
   call,
   companyGroups,
   companyReport,
   groupCompany,
   invitationCompany,
-  itemPage,
   myCompanies,
 } from './queries.ts';
 import { reportCsv, reportFileName } from './report-csv.ts';
@@ -43,12 +45,19 @@ export interface CompanyLearningDeps {
   now: () => Date;
   /** The site's origin, for invitation links (from configuration, never from the request). */
   siteUrl: string;
+  /** The platform's name, in invitation mails. */
+  platformName: string;
+  /** Sends invitation mails after the transaction commits; absent, `mailed` is false and the admin passes the link on. */
+  mailer?: Mailer;
 }
 
 /** A plain date is due at the end of that day (UTC); a timestamp is kept. */
 const dueAt = (due: string | null | undefined) => (due ? (due.length === 10 ? `${due}T23:59:59.999Z` : due) : null);
 
-type RawInvitation = Omit<CompanyInvitation, 'inviteLink'> & { token: string };
+type RawInvitation = Omit<CompanyInvitation, 'inviteLink' | 'mailed'> & { token: string };
+
+/** How many invitation mails of one import are in flight at once. */
+const MAIL_CONCURRENCY = 4;
 
 /**
  * Company learning (docs/company.md): GET /api/companies/mine; per company (its active admins and
@@ -58,16 +67,20 @@ type RawInvitation = Omit<CompanyInvitation, 'inviteLink'> & { token: string };
  * in one transaction; the definer functions check who may act, and the routes check it first too
  * so a stranger learns nothing from a 400.
  */
-export function companyLearningRoutes({ db, now, siteUrl }: CompanyLearningDeps): Hono<Env> {
+export function companyLearningRoutes({ db, now, siteUrl, platformName, mailer }: CompanyLearningDeps): Hono<Env> {
   const app = new Hono<Env>();
   const origin = siteUrl.replace(/\/+$/, '');
-  // edge/ has no mail port: the link goes back to the admin who invited, to pass on. The token
-  // sits in the fragment, so it never reaches a server log or a Referer header.
+  // The link is mailed to the invitee (after the commit) and also goes back to the admin, once,
+  // to pass on should the mail fail. The token sits in the fragment, so it never reaches a server
+  // log or a Referer header.
   const inviteLink = (token: string) => `${origin}/join#token=${encodeURIComponent(token)}`;
-  const withLink = ({ token, ...rest }: RawInvitation): CompanyInvitation => ({
-    ...rest,
-    inviteLink: inviteLink(token),
-  });
+  const mail = (inviter: Inviter, to: string, link: string, expiresAt: string) =>
+    sendInvitationMail(mailer, { to, inviter, platformName, link, expiresAt });
+  /** The invitation with its link, mailed once the transaction has committed. */
+  const mailed = async ({ token, ...rest }: RawInvitation, inviter: Inviter): Promise<CompanyInvitation> => {
+    const link = inviteLink(token);
+    return { ...rest, inviteLink: link, mailed: await mail(inviter, rest.email, link, rest.expiresAt) };
+  };
 
   const companyId = (c: Context<Env>) => param(c, 'id', uuid, notFound('company'));
   /** Runs `fn` as the caller once they are known to administer the company in the path. */
@@ -123,9 +136,17 @@ export function companyLearningRoutes({ db, now, siteUrl }: CompanyLearningDeps)
               rows: [],
               summary: { invited: 0, alreadyMember: 0, alreadyInvited: 0, failed: 0, assigned: 0, noSeat: 0 },
             };
-      return importReport(answer, file, inviteLink);
+      const invited = answer.rows.filter((r) => r.token).map((r) => r.invitationId!);
+      return {
+        report: importReport(answer, file, inviteLink),
+        mail:
+          mailer && invited.length > 0
+            ? { inviter: await inviterOf(sql, id), expiries: await expiries(sql, invited) }
+            : null,
+      };
     });
-    return c.json(report);
+    if (report.mail) await mailImported(report.report, report.mail.inviter, report.mail.expiries);
+    return c.json(report.report);
   });
 
   // Groups
@@ -164,8 +185,8 @@ export function companyLearningRoutes({ db, now, siteUrl }: CompanyLearningDeps)
         id,
         JSON.stringify({ ...input, dueAt: dueAt(input.dueAt) }),
       ]);
-      const short = result.results.some((r) => r.status === 'no_seat');
-      return { ...result, buyMoreSeats: short ? await itemPage(sql, input) : null };
+      const short = result.results.filter((r) => r.status === 'no_seat').length;
+      return { ...result, buyMoreSeats: short > 0 ? await buyMoreSeatsLink(sql, input, short) : null };
     });
     return c.json(answer);
   });
@@ -189,10 +210,16 @@ export function companyLearningRoutes({ db, now, siteUrl }: CompanyLearningDeps)
   });
   app.post('/companies/:id/invitations', async (c) => {
     const input = await jsonBody(c, companyInvitationInput);
-    const created = await asAdminOf(c, (sql, id) =>
-      call<RawInvitation>(sql, 'create_company_invitation', [id, input.email, input.groupId ?? null, input.name ?? '']),
-    );
-    return c.json(withLink(created), 201);
+    const created = await asAdminOf(c, async (sql, id) => ({
+      invitation: await call<RawInvitation>(sql, 'create_company_invitation', [
+        id,
+        input.email,
+        input.groupId ?? null,
+        input.name ?? '',
+      ]),
+      inviter: await inviterOf(sql, id),
+    }));
+    return c.json(await mailed(created.invitation, created.inviter), 201);
   });
   const invitationOf = async (c: Context<Env>, sql: Sql, id: string) => {
     const invitationId = param(c, 'invitationId', uuid, notFound('invitation'));
@@ -200,10 +227,11 @@ export function companyLearningRoutes({ db, now, siteUrl }: CompanyLearningDeps)
     return invitationId;
   };
   app.post('/companies/:id/invitations/:invitationId/resend', async (c) => {
-    const sent = await asAdminOf(c, async (sql, id) =>
-      call<RawInvitation>(sql, 'resend_company_invitation', [await invitationOf(c, sql, id)]),
-    );
-    return c.json(withLink(sent));
+    const sent = await asAdminOf(c, async (sql, id) => ({
+      invitation: await call<RawInvitation>(sql, 'resend_company_invitation', [await invitationOf(c, sql, id)]),
+      inviter: await inviterOf(sql, id),
+    }));
+    return c.json(await mailed(sent.invitation, sent.inviter));
   });
   app.delete('/companies/:id/invitations/:invitationId', async (c) =>
     c.json(
@@ -240,11 +268,23 @@ export function companyLearningRoutes({ db, now, siteUrl }: CompanyLearningDeps)
     return c.json(await asPlatformAdmin(c, (sql) => adminAddAdmin(sql, id, input.email)), 201);
   });
 
+  /** Mails every new invitation of an import (after the commit), MAIL_CONCURRENCY at a time. */
+  async function mailImported(report: CompanyImportReport, inviter: Inviter, expiresAt: Map<string, string>) {
+    const pending = report.rows.filter((r) => r.inviteLink && r.invitationId && expiresAt.has(r.invitationId));
+    let next = 0;
+    const worker = async () => {
+      for (let row = pending[next++]; row; row = pending[next++]) {
+        row.mailed = await mail(inviter, row.email, row.inviteLink!, expiresAt.get(row.invitationId!)!);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(MAIL_CONCURRENCY, pending.length) }, worker));
+  }
+
   return app;
 }
 
 interface DbImportReport {
-  rows: (Omit<CompanyImportRow, 'line' | 'inviteLink'> & { row: number; token: string | null })[];
+  rows: (Omit<CompanyImportRow, 'line' | 'inviteLink' | 'mailed'> & { row: number; token: string | null })[];
   summary: CompanyImportReport['summary'];
 }
 
@@ -262,6 +302,15 @@ async function importText(c: Context<Env>): Promise<string> {
     throw new AppError(415, 'unsupported_media_type', 'send the file as text/csv, or JSON {"csv": "..."}');
   }
   return c.req.text();
+}
+
+/** The expiry (ISO) of each of these invitations, as the caller sees them (RLS: the company's admins). */
+async function expiries(sql: Sql, invitationIds: string[]): Promise<Map<string, string>> {
+  const rows = await sql.query<{ id: string; expires_at: Date | string }>(
+    'select id, expires_at from public.company_invitations where id = any($1::uuid[])',
+    [invitationIds],
+  );
+  return new Map(rows.map((r) => [r.id, new Date(r.expires_at).toISOString()]));
 }
 
 /** Whether the id is a course's or a bundle's (as the caller sees them), for `?assign=`. */
@@ -286,6 +335,7 @@ function importReport(
     ...rest,
     line: file.rows[row - 1]?.line ?? row + 1,
     inviteLink: token ? link(token) : null,
+    mailed: false,
   }));
   for (const p of file.problems) {
     rows.push({
@@ -297,6 +347,7 @@ function importReport(
       assignment: null,
       invitationId: null,
       inviteLink: null,
+      mailed: false,
     });
   }
   rows.sort((a, b) => a.line - b.line);

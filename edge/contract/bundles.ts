@@ -72,10 +72,39 @@ export const companyOrder = z.strictObject({
   paidAt: isoDateTime.nullable(),
 });
 
+/** Seats bought in one course by one order, or added by a platform admin (no order; `note` says why). */
+export const companySeatPurchase = z.strictObject({
+  id: uuid,
+  courseId: uuid,
+  courseTitle: z.string(),
+  seats: z.int().min(1),
+  seatsRevoked: amount,
+  orderId: uuid.nullable(),
+  /** The order's invoice number once paid. */
+  orderNumber: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: isoDateTime,
+});
+
+/** A bundle the company assigned (its assignments keep the bundle's id), with its courses. */
+export const companyBundleRef = z.strictObject({
+  id: uuid,
+  slug,
+  title: z.string(),
+  courseIds: z.array(uuid),
+});
+
+/** `?company=<id>` on GET /api/company: the company to show (one the caller administers); absent: the first by name. */
+export const companyDashboardQuery = z.strictObject({ company: uuid.optional() });
+
 /** GET /api/company (a company admin): their company, its seats per course, its orders and what it paid. */
 export const companyDashboard = z.strictObject({
   company: z.strictObject({ id: uuid, slug, name: z.string() }),
   seats: z.array(companySeats),
+  /** Newest first (at most COMPANY_SEAT_PURCHASES_LIMIT). */
+  seatPurchases: z.array(companySeatPurchase),
+  /** The published bundles named by the company's active assignments. */
+  bundles: z.array(companyBundleRef),
   orders: z.array(companyOrder),
   totals: z.strictObject({
     orders: amount,
@@ -95,3 +124,5 @@ export type DemoRequestCreated = z.infer<typeof demoRequestCreated>;
 export type CompanySeats = z.infer<typeof companySeats>;
 export type CompanyOrder = z.infer<typeof companyOrder>;
 export type CompanyDashboard = z.infer<typeof companyDashboard>;
+export type CompanySeatPurchase = z.infer<typeof companySeatPurchase>;
+export type CompanyBundleRef = z.infer<typeof companyBundleRef>;

@@ -112,8 +112,10 @@ export const companyImportRow = z.strictObject({
   message: z.string(),
   assignment: z.enum(['assigned', 'already_assigned', 'no_seat']).nullable(),
   invitationId: uuid.nullable(),
-  /** The invitation link to pass on (only for new invitations: edge/ has no mail port of its own). */
+  /** The new invitation's link (only for new invitations), shown once: pass it on if the mail failed. */
   inviteLink: z.string().nullable(),
+  /** Whether the invitation mail went out (false for rows without a new invitation). */
+  mailed: z.boolean(),
 });
 
 export const companyImportReport = z.strictObject({
@@ -176,7 +178,7 @@ export const companyAssignResult = z.strictObject({
 export const companyAssignResponse = z.strictObject({
   results: z.array(companyAssignResult),
   summary: z.record(z.string(), z.int()),
-  /** Where to buy more seats of what was assigned (the course's or bundle's page), when a seat was missing. */
+  /** The corporate checkout for the seats that were missing (`/checkout?course|bundle=<id>&seats=<n>`), when a seat was missing. */
   buyMoreSeats: z.string().nullable(),
 });
 
@@ -233,8 +235,10 @@ export const companyInvitation = z.strictObject({
   name: z.string(),
   groupId: uuid.nullable(),
   expiresAt: isoDateTime,
-  /** The link the invitee opens (signed, single use, expiring); shown once: pass it on. */
+  /** The link the invitee opens (signed, single use, expiring); shown once: pass it on if the mail failed. */
   inviteLink: z.string(),
+  /** Whether the invitation mail went out (after the commit); false: the invitation stands, pass the link on. */
+  mailed: z.boolean(),
 });
 export const companyInvitationRevoked = z.strictObject({ id: uuid, revoked: z.literal(true), unassigned: z.int() });
 

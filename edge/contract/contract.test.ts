@@ -135,6 +135,14 @@ for (const engine of engines()) {
       expect(enrollment.completedLessons).toBe(1);
     });
 
+    it("shows an employee's company assignment with its due date on the dashboard", async () => {
+      const employee = await h.as(seedIds.user('employee@demo.test'));
+      const board = parses(dashboard, await get('/api/me/dashboard', 200, employee), 'employee dashboard');
+      const assigned = board.courses.find((c) => c.course.slug === 'git-and-github-workflow');
+      expect(assigned?.assignment).toMatchObject({ dueAt: expect.any(String), overdue: false });
+      expect(assigned!.assignment!.companyName.length).toBeGreaterThan(0);
+    });
+
     it('answers every refusal with the one error shape', async () => {
       parses(apiErrorBody, await get('/api/nope', 404), 'unknown route');
       parses(apiErrorBody, await get('/api/courses?sort=random', 400), 'bad sort');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { courseCard } from './catalog.ts';
 import { enrollmentSummary } from './enrollment.ts';
-import { appRole, uuid } from './primitives.ts';
+import { appRole, isoDateTime, uuid } from './primitives.ts';
 
 /** GET /api/me/dashboard — the signed-in learner's courses and learning stats. */
 
@@ -15,6 +15,13 @@ export const dashboardCourse = z.strictObject({
   state: learningState,
   /** The lesson "Continue learning" opens. */
   nextLessonId: uuid.nullable(),
+  /**
+   * The caller's active company assignment of this course (the earliest due when several
+   * companies assigned it), or null. overdue: past its due date and the course not completed.
+   */
+  assignment: z
+    .strictObject({ companyName: z.string(), dueAt: isoDateTime.nullable(), overdue: z.boolean() })
+    .nullable(),
 });
 
 export const dashboard = z.strictObject({
@@ -36,4 +43,5 @@ export const dashboard = z.strictObject({
 
 export type LearningState = z.infer<typeof learningState>;
 export type DashboardCourse = z.infer<typeof dashboardCourse>;
+export type DashboardAssignment = NonNullable<DashboardCourse['assignment']>;
 export type Dashboard = z.infer<typeof dashboard>;

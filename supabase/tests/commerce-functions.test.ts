@@ -728,12 +728,17 @@ describe.each(engines())('commerce functions on %s', (engine) => {
       const quote = testQuote([{ ...PAID, seats: 5 }]);
       const { order_id } = await createOrder(buyer, 'refund-seats', { quote, companyName: 'Seat Co' });
       await event('evt_refund_seats', 'paid', order_id, quote.total, 'USD');
-      // Two seats were assigned: two members enrolled through the company.
+      // Two seats were assigned: two members with active assignments, enrolled through the company.
       const { company_id } = (
         await owner<{ company_id: string }>('select company_id from public.orders where id = $1', [order_id])
       )[0]!;
       for (const member of [await newBuyer('member'), await newBuyer('member')]) {
         await owner(`insert into public.company_members (company_id, user_id) values ($1, $2)`, [company_id, member]);
+        await owner(`insert into public.company_assignments (company_id, course_id, user_id) values ($1, $2, $3)`, [
+          company_id,
+          COURSE.paid,
+          member,
+        ]);
         await owner(`insert into public.enrollments (user_id, course_id, source) values ($1, $2, 'company')`, [
           member,
           COURSE.paid,

@@ -402,13 +402,17 @@ export const MATRIX: TableCase[] = [
   t('public.lesson_contents', 'delete', "the free open lesson's content",
     `delete from public.lesson_contents where lesson_id = ${lit(LESSON.freeOpen)}`,         [D,   0,   0,   1,   0,   1,   0,   0]),
 
-  // enrollments: learners read theirs; managers their courses'; company admins their
-  // employees'; only admins (and definer functions) write.
-  t('public.enrollments', 'select', 'every visible enrollment', count('public.enrollments'), [D,   1,   1,   4,   0,   4,   2,   2]),
+  // enrollments: learners read theirs; managers their courses'; company admins their employees'
+  // in the courses the company assigned (acme: the employee's paid course, not the free one they
+  // enrolled in themselves); only admins (and definer functions) write.
+  t('public.enrollments', 'select', 'every visible enrollment', count('public.enrollments'), [D,   1,   1,   4,   0,   4,   1,   2]),
   t('public.enrollments', 'select', "the student's enrollments",
     count(`public.enrollments where user_id = ${lit(USER.student)}`),                        [D,   1,   0,   1,   0,   1,   0,   0]),
   t('public.enrollments', 'select', "the employee's enrollments",
-    count(`public.enrollments where user_id = ${lit(USER.employee)}`),                       [D,   0,   0,   2,   0,   2,   2,   2]),
+    count(`public.enrollments where user_id = ${lit(USER.employee)}`),                       [D,   0,   0,   2,   0,   2,   1,   2]),
+  t('public.enrollments', 'select', "the employee's enrollment in the free course (not assigned)",
+    count(`public.enrollments where user_id = ${lit(USER.employee)} and course_id = ${lit(COURSE.free)}`),
+                                                                                             [D,   0,   0,   1,   0,   1,   0,   1]),
   t('public.enrollments', 'insert', 'oneself into the paid course (skipping payment)',
     `insert into public.enrollments (user_id, course_id) values (${me}, ${lit(COURSE.paid)})`,
                                                                                              [D,   D,   D,   D,   D,   1,   D,   D]),
@@ -424,13 +428,14 @@ export const MATRIX: TableCase[] = [
   t('public.enrollments', 'delete', "the student's enrollment",
     `delete from public.enrollments where user_id = ${lit(USER.student)}`,                   [D,   0,   0,   0,   0,   1,   0,   0]),
 
-  // lesson_progress: same readers as enrollments; written only by complete_lesson (or admins).
+  // lesson_progress: same readers as enrollments (the employee's progress is in the free course,
+  // which acme did not assign); written only by complete_lesson (or admins).
   t('public.lesson_progress', 'select', 'every visible progress row', count('public.lesson_progress'),
-                                                                                             [D,   1,   1,   3,   0,   3,   1,   1]),
+                                                                                             [D,   1,   1,   3,   0,   3,   0,   1]),
   t('public.lesson_progress', 'select', "the student's progress",
     count(`public.lesson_progress where user_id = ${lit(USER.student)}`),                    [D,   1,   0,   1,   0,   1,   0,   0]),
   t('public.lesson_progress', 'select', "the employee's progress",
-    count(`public.lesson_progress where user_id = ${lit(USER.employee)}`),                   [D,   0,   0,   1,   0,   1,   1,   1]),
+    count(`public.lesson_progress where user_id = ${lit(USER.employee)}`),                   [D,   0,   0,   1,   0,   1,   0,   1]),
   t('public.lesson_progress', 'insert', 'own completion of the free open lesson (tampering)',
     `insert into public.lesson_progress (user_id, lesson_id, course_id, status, is_completed)
      values (${me}, ${lit(LESSON.freeOpen)}, ${lit(COURSE.free)}, 'completed', true)`,       [D,   D,   D,   D,   D,   1,   D,   D]),

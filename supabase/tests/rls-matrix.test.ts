@@ -222,13 +222,16 @@ describe.each(engines())('row-level security matrix on %s', (engine) => {
   });
 
   describe('company admins', () => {
-    it("read their employee's enrollments and progress, and no one else's", async () => {
+    it("read their employee's enrollments and progress in the courses acme assigned, and no one else's", async () => {
       const seen = await t.db.asCaller(callerOf('companyAdmin'), async (sql) => ({
-        enrollments: await sql.query<{ user_id: string }>('select distinct user_id from public.enrollments'),
+        enrollments: await sql.query<{ user_id: string; course_id: string }>(
+          'select distinct user_id, course_id from public.enrollments',
+        ),
         progress: await sql.query<{ user_id: string }>('select distinct user_id from public.lesson_progress'),
       }));
-      expect(seen.enrollments).toEqual([{ user_id: USER.employee }]);
-      expect(seen.progress).toEqual([{ user_id: USER.employee }]);
+      // The employee's free-course enrollment and progress are their own: acme assigned the paid course only.
+      expect(seen.enrollments).toEqual([{ user_id: USER.employee, course_id: COURSE.paid }]);
+      expect(seen.progress).toEqual([]);
     });
   });
 

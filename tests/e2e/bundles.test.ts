@@ -157,7 +157,7 @@ describe('company packages', () => {
     await expectAccessible('demo request sent');
   });
 
-  it("shows a company admin their company's seats and orders at /company", async () => {
+  it("shows a company admin their company's seats at /company and its orders under Billing", async () => {
     await page.goto(`${p.server.url}/signin`);
     await page.getByLabel('Email').fill('companyadmin@demo.test');
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
@@ -173,6 +173,9 @@ describe('company packages', () => {
     for (const course of fullStack.courses) {
       await expectVisible(seats.getByRole('row', { name: new RegExp(`^${course.title} 10 \\d+ \\d+ 0$`) }));
     }
+    // The orders are on the company's Billing section.
+    await page.getByRole('navigation', { name: 'Company sections' }).getByRole('link', { name: 'Billing' }).click();
+    await page.waitForURL(/\/company\/billing$/);
     const orders = page.getByRole('table', { name: "Your company's orders, newest first" });
     const invoice = orders.getByRole('link', { name: /^INV-\d{4}-\d{4}-\d{3,}$/ }).first();
     await expectVisible(invoice);

@@ -26,7 +26,15 @@ const Orders = lazy(() => import('./pages/Orders.tsx'));
 const OrderDetail = lazy(() => import('./pages/OrderDetail.tsx'));
 const Bundles = lazy(() => import('./pages/Bundles.tsx'));
 const BundleDetails = lazy(() => import('./pages/BundleDetails.tsx'));
-const Company = lazy(() => import('./pages/Company.tsx'));
+const Company = lazy(() => import('./pages/company/Overview.tsx'));
+const CompanyPeople = lazy(() => import('./pages/company/People.tsx'));
+const CompanyImport = lazy(() => import('./pages/company/Import.tsx'));
+const CompanyGroups = lazy(() => import('./pages/company/Groups.tsx'));
+const CompanyAssignments = lazy(() => import('./pages/company/Assignments.tsx'));
+const CompanyReports = lazy(() => import('./pages/company/Reports.tsx'));
+const CompanyBilling = lazy(() => import('./pages/company/Billing.tsx'));
+const Join = lazy(() => import('./pages/Join.tsx'));
+const AdminCompanies = lazy(() => import('./pages/admin/Companies.tsx'));
 const About = lazy(() => import('./pages/About.tsx'));
 const SignIn = lazy(() => import('./pages/SignIn.tsx'));
 const SignUp = lazy(() => import('./pages/SignUp.tsx'));
@@ -145,6 +153,13 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.bundles} component={Bundles} />
         <Route path={ROUTES.bundle} component={BundleDetails} />
         <Route path={ROUTES.company} component={Company} />
+        <Route path={ROUTES.companyPeople} component={CompanyPeople} />
+        <Route path={ROUTES.companyImport} component={CompanyImport} />
+        <Route path={ROUTES.companyGroups} component={CompanyGroups} />
+        <Route path={ROUTES.companyAssignments} component={CompanyAssignments} />
+        <Route path={ROUTES.companyReports} component={CompanyReports} />
+        <Route path={ROUTES.companyBilling} component={CompanyBilling} />
+        <Route path={ROUTES.join} component={Join} />
         <Route path={ROUTES.about} component={About} />
         <Route path={ROUTES.signIn} component={SignIn} />
         <Route path={ROUTES.signUp} component={SignUp} />
@@ -159,6 +174,7 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.teachQuizzes} component={QuizBuilder} />
         <Route path={ROUTES.lab} component={Lab} />
         <Route path={ROUTES.teachLabs} component={TeachLabs} />
+        <Route path={ROUTES.adminCompanies} component={AdminCompanies} />
         <Route path={ROUTES.adminLabsQueue} component={LabsQueue} />
         <Route path={ROUTES.player} component={Player} preload={preload.player} />
         <Route path={ROUTES.profile} component={Profile} />

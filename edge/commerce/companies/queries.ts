@@ -1,22 +1,32 @@
-import type { CompanyDashboard, CompanyOrder, CompanySeats } from '../../api-types.ts';
+import type {
+  CompanyBundleRef,
+  CompanyDashboard,
+  CompanyOrder,
+  CompanySeatPurchase,
+  CompanySeats,
+} from '../../contract/bundles.ts';
 import type { DemoRequestInput } from '../../contract/checkout.ts';
 import type { Sql } from '../../db/port.ts';
 
 /** At most this many of the company's orders, newest first. */
 export const COMPANY_ORDERS_LIMIT = 50;
+/** At most this many seat purchases, newest first. */
+export const COMPANY_SEAT_PURCHASES_LIMIT = 200;
 
 const iso = (v: unknown): string | null => (v == null ? null : new Date(v as string).toISOString());
 
 /**
- * The company the caller administers (the first by name when several), or null. Read as the
- * caller: private.my_admin_company_ids() is their admin memberships, and RLS shows the rest.
+ * The company the caller administers: `companyId` when given (null unless they administer it),
+ * else the first by name; null when none. Read as the caller: private.my_admin_company_ids() is
+ * their active admin memberships, and RLS shows the rest.
  */
-export async function adminCompany(sql: Sql): Promise<CompanyDashboard['company'] | null> {
+export async function adminCompany(sql: Sql, companyId?: string): Promise<CompanyDashboard['company'] | null> {
   const [row] = await sql.query<{ id: string; slug: string; name: string }>(
     `select c.id, c.slug, c.name from public.companies c
-     where c.id in (select private.my_admin_company_ids())
+     where c.id in (select private.my_admin_company_ids()) and ($1::uuid is null or c.id = $1::uuid)
      order by c.name, c.id
      limit 1`,
+    [companyId ?? null],
   );
   return row ?? null;
 }
@@ -126,14 +136,73 @@ export async function companyTotals(sql: Sql, companyId: string): Promise<Compan
   };
 }
 
-/** The company dashboard's first part, or null when the caller administers no company. */
-export async function companyDashboard(sql: Sql): Promise<CompanyDashboard | null> {
-  const company = await adminCompany(sql);
+/**
+ * The company's seat purchases, newest first: per order and course, with the order's invoice
+ * number; seats a platform admin added have no order and carry a note.
+ */
+export async function companySeatPurchases(sql: Sql, companyId: string): Promise<CompanySeatPurchase[]> {
+  const rows = await sql.query<{
+    id: string;
+    course_id: string;
+    title: string | null;
+    seats: number;
+    seats_revoked: number;
+    order_id: string | null;
+    number: string | null;
+    note: string | null;
+    created_at: unknown;
+  }>(
+    `select sp.id, sp.course_id, c.title, sp.seats, sp.seats_revoked, sp.order_id, sp.note, sp.created_at,
+            (select i.number from public.invoices i
+             where i.order_id = sp.order_id and i.kind = 'invoice' order by i.issued_at desc limit 1) as number
+     from public.seat_purchases sp
+     left join public.courses c on c.id = sp.course_id
+     where sp.company_id = $1
+     order by sp.created_at desc, c.title nulls last, sp.id
+     limit ${COMPANY_SEAT_PURCHASES_LIMIT}`,
+    [companyId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    courseId: r.course_id,
+    courseTitle: r.title ?? 'A course no longer in the catalog',
+    seats: Number(r.seats),
+    seatsRevoked: Number(r.seats_revoked),
+    orderId: r.order_id,
+    orderNumber: r.number,
+    note: r.note,
+    createdAt: iso(r.created_at)!,
+  }));
+}
+
+/** The bundles (those the caller may read) that the company's active assignments name, by title, with their courses. */
+export async function companyBundles(sql: Sql, companyId: string): Promise<CompanyBundleRef[]> {
+  const rows = await sql.query<{ id: string; slug: string; title: string; course_ids: string[] | null }>(
+    `select b.id, b.slug, b.title,
+            array(select bc.course_id from public.bundle_courses bc
+                  where bc.bundle_id = b.id order by bc.position, bc.course_id) as course_ids
+     from public.bundles b
+     where b.id in (select a.bundle_id from public.company_assignments a
+                    where a.company_id = $1 and a.unassigned_at is null and a.bundle_id is not null)
+     order by b.title, b.id`,
+    [companyId],
+  );
+  return rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, courseIds: r.course_ids ?? [] }));
+}
+
+/**
+ * The company dashboard (`companyId`, else the caller's first company by name), or null when the
+ * caller does not administer it (or any company).
+ */
+export async function companyDashboard(sql: Sql, companyId?: string): Promise<CompanyDashboard | null> {
+  const company = await adminCompany(sql, companyId);
   if (!company) return null;
   const seats = await companySeats(sql, company.id);
+  const seatPurchases = await companySeatPurchases(sql, company.id);
+  const bundles = await companyBundles(sql, company.id);
   const orders = await companyOrders(sql, company.id);
   const totals = await companyTotals(sql, company.id);
-  return { company, seats, orders, totals };
+  return { company, seats, seatPurchases, bundles, orders, totals };
 }
 
 /** Stores a "Request a demo" lead through private.create_demo_request (service_role); returns its id. */

@@ -19,6 +19,7 @@ const U = {
   globexAdmin: '00000000-0000-4000-8000-0000000000b1',
 } as const;
 const C = { acme: '80000000-0000-4000-8000-0000000000a1', globex: '80000000-0000-4000-8000-0000000000b1' } as const;
+const BUNDLE = '81000000-0000-4000-8000-000000000001';
 
 const FIXTURE = `
 insert into auth.users (id, email, raw_user_meta_data) values
@@ -29,6 +30,9 @@ insert into public.companies (id, slug, name) values ('${C.acme}', 'acme', 'Acme
 insert into public.company_members (company_id, user_id, role) values
   ('${C.acme}', '${U.acmeAdmin}', 'admin'), ('${C.acme}', '${U.acmeEmployee}', 'employee'),
   ('${C.globex}', '${U.globexAdmin}', 'admin');
+insert into public.bundles (id, slug, title, status) values ('${BUNDLE}', 'data-duo', 'Data Duo', 'published');
+insert into public.bundle_courses (bundle_id, course_id, position) values
+  ('${BUNDLE}', '${ids.paid}', 0), ('${BUNDLE}', '${ids.pricey}', 1);
 `;
 
 /** Buys `seats` seats of the courses for `company`, paid, as the checkout does; returns the order id. */
@@ -79,8 +83,8 @@ for (const engine of engines()) {
       await t?.drop();
     });
 
-    const getCompany = async (userId: string | null) =>
-      h.app.request('/api/company', { headers: userId ? await h.as(userId) : {} });
+    const getCompany = async (userId: string | null, query = '') =>
+      h.app.request(`/api/company${query}`, { headers: userId ? await h.as(userId) : {} });
 
     describe('GET /api/company', () => {
       it("shows a company admin their company's seats per course and its orders", async () => {
@@ -108,7 +112,15 @@ for (const engine of engines()) {
             remaining: 4,
           },
         ]);
+        expect(body.bundles).toEqual([]);
         expect(body.orders).toHaveLength(1);
+        const number = body.orders[0]!.number;
+        expect(
+          body.seatPurchases.map((p) => [p.courseId, p.seats, p.seatsRevoked, p.orderId, p.orderNumber, p.note]),
+        ).toEqual([
+          [ids.pricey, 5, 0, acmeOrder.orderId, number, null],
+          [ids.paid, 5, 0, acmeOrder.orderId, number, null],
+        ]);
         expect(body.orders[0]).toMatchObject({
           id: acmeOrder.orderId,
           kind: 'corporate',
@@ -129,6 +141,65 @@ for (const engine of engines()) {
         expect(body.company.id).toBe(C.globex);
         expect(body.seats.map((s) => [s.courseId, s.bought, s.remaining])).toEqual([[ids.paid, 2, 2]]);
         expect(body.orders.map((o) => o.id)).toEqual([globexOrder.orderId]);
+      });
+
+      it('lists seats a platform admin added (no order, a note) first, and the bundles the company assigned', async () => {
+        await h.db.runScript(`
+          insert into public.seat_purchases (company_id, course_id, seats, note, added_by, created_at)
+            values ('${C.acme}', '${ids.paid}', 3, 'Pilot seats', '${ids.admin}', now() + interval '1 minute');
+          insert into public.company_assignments (company_id, course_id, bundle_id, user_id)
+            values ('${C.acme}', '${ids.pricey}', '${BUNDLE}', '${U.acmeEmployee}');
+        `);
+        const body = companyDashboard.parse(await (await getCompany(U.acmeAdmin)).json());
+        expect(body.seatPurchases[0]).toMatchObject({
+          courseId: ids.paid,
+          courseTitle: 'Pandas in Practice',
+          seats: 3,
+          seatsRevoked: 0,
+          orderId: null,
+          orderNumber: null,
+          note: 'Pilot seats',
+        });
+        expect(body.seatPurchases).toHaveLength(3);
+        expect(body.bundles).toEqual([
+          { id: BUNDLE, slug: 'data-duo', title: 'Data Duo', courseIds: [ids.paid, ids.pricey] },
+        ]);
+        expect(body.seats.find((s) => s.courseId === ids.paid)).toMatchObject({ bought: 8, assigned: 1, remaining: 7 });
+        // Globex's admin sees none of it.
+        const globex = companyDashboard.parse(await (await getCompany(U.globexAdmin)).json());
+        expect(globex.seatPurchases.map((p) => p.orderId)).toEqual([globexOrder.orderId]);
+        expect(globex.bundles).toEqual([]);
+      });
+
+      it('shows the company named by ?company= when the caller administers it, else a 404', async () => {
+        await h.db.runScript(
+          `insert into public.company_members (company_id, user_id, role) values ('${C.globex}', '${U.acmeAdmin}', 'admin')`,
+        );
+        try {
+          const first = companyDashboard.parse(await (await getCompany(U.acmeAdmin)).json());
+          expect(first.company.id).toBe(C.acme);
+          const chosen = companyDashboard.parse(await (await getCompany(U.acmeAdmin, `?company=${C.globex}`)).json());
+          expect(chosen.company.name).toBe('Globex');
+          expect(chosen.orders.map((o) => o.id)).toEqual([globexOrder.orderId]);
+        } finally {
+          await h.db.runScript(
+            `delete from public.company_members where company_id = '${C.globex}' and user_id = '${U.acmeAdmin}'`,
+          );
+        }
+        for (const [user, company] of [
+          [U.globexAdmin, C.acme],
+          [U.acmeEmployee, C.acme],
+          [U.acmeAdmin, '80000000-0000-4000-8000-0000000000ff'],
+        ] as const) {
+          const res = await getCompany(user, `?company=${company}`);
+          expect(res.status, `${user} ${company}`).toBe(404);
+          expect((await res.json()).error.code).toBe('not_a_company_admin');
+        }
+        for (const query of ['?company=acme', '?company=', `?company=${C.acme}&company=${C.globex}`, '?other=1']) {
+          const res = await getCompany(U.acmeAdmin, query);
+          expect(res.status, query).toBe(400);
+          expect((await res.json()).error.code).toBe('bad_request');
+        }
       });
 
       it('counts revoked seats after a full refund', async () => {

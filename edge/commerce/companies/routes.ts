@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
+import { companyDashboardQuery } from '../../contract/bundles.ts';
 import { demoRequestInput } from '../../contract/checkout.ts';
 import type { Database } from '../../db/port.ts';
 import { asCaller, type Env, requireUser } from '../../http/context.ts';
 import { AppError, toErrorBody } from '../../http/errors.ts';
-import { jsonBody } from '../../http/validate.ts';
+import { jsonBody, queryParams } from '../../http/validate.ts';
 import { companyDashboard, createDemoRequest } from './queries.ts';
 import { clientKey, rateLimiter } from './rate-limit.ts';
 
@@ -17,8 +18,9 @@ export const DEMO_REQUEST_LIMIT = { max: 5, windowMs: 60 * 60 * 1000 };
 /**
  * Company packages: "Request a demo" (anyone; the lead is written by private.create_demo_request
  * as service_role, since nobody may insert into demo_requests; a few per client address per hour)
- * and the company admin's dashboard (GET /api/company, read as the caller: RLS shows a company
- * admin their company's seat purchases and orders only).
+ * and the company admin's dashboard (GET /api/company[?company=<id>], read as the caller: RLS
+ * shows a company admin their company's seat purchases and orders only; a company they do not
+ * administer is the same 404 as none).
  */
 export function companyRoutes(db: Database, now: () => Date, opts: CompanyRouteOptions = {}): Hono<Env> {
   const app = new Hono<Env>();
@@ -38,7 +40,8 @@ export function companyRoutes(db: Database, now: () => Date, opts: CompanyRouteO
 
   app.get('/company', async (c) => {
     requireUser(c);
-    const dashboard = await asCaller(db, c, companyDashboard);
+    const { company } = queryParams(c, companyDashboardQuery);
+    const dashboard = await asCaller(db, c, (sql) => companyDashboard(sql, company));
     if (!dashboard) throw new AppError(404, 'not_a_company_admin', 'you do not administer a company');
     return c.json(dashboard);
   });

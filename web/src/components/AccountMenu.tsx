@@ -126,6 +126,11 @@ export function AccountMenu() {
               Lab queue
             </A>
           </li>
+          <li>
+            <A href="/admin/companies" activeClass="active">
+              Companies
+            </A>
+          </li>
         </Show>
       </ul>
     </div>

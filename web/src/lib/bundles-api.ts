@@ -25,7 +25,9 @@ export function bundlesApi(api: Api) {
     bundle: (slug: string) => api.getJson<BundleDetail>(`/api/bundles/${seg(slug)}`),
     courseBundles: (courseSlug: string) => api.getJson<CourseBundleList>(`/api/courses/${seg(courseSlug)}/bundles`),
     seatTiers: () => api.getJson<SeatTierList>('/api/pricing/seat-tiers'),
-    company: () => api.getJson<CompanyDashboard>('/api/company'),
+    /** The company admin's dashboard: `companyId` (one they administer), else their first company. */
+    company: (companyId?: string) =>
+      api.getJson<CompanyDashboard>(companyId ? `/api/company?company=${seg(companyId)}` : '/api/company'),
     requestDemo: (lead: DemoRequestInput) => api.postJson<DemoRequestCreated>('/api/demo-requests', lead),
   };
 }

@@ -47,6 +47,16 @@ export function formatDate(iso: string, locale = LOCALE): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(d);
 }
 
+/**
+ * A company due date: the day an admin picked, which the API keeps as the end of that day in UTC
+ * (edge/companies/routes.ts), so it is shown as the UTC day in every time zone.
+ */
+export function formatDueDate(iso: string, locale = LOCALE): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
 export function formatDateTime(iso: string, locale = LOCALE): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';

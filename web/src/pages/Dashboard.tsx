@@ -3,13 +3,16 @@ import { For, Show } from 'solid-js';
 import type { DashboardCourse } from '../../../edge/api-types.ts';
 import { Async } from '../components/Async.tsx';
 import { CourseCover } from '../components/CourseCover.tsx';
+import { AssignmentNote } from '../components/dashboard/AssignmentNote.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { RequireAuth } from '../components/RequireAuth.tsx';
 import { SkeletonBlock, SkeletonCards } from '../components/Skeleton.tsx';
 import { useApp } from '../lib/context.ts';
+import { sortDashboardCourses } from '../lib/dashboard-assignments.ts';
 import { formatDate, plural } from '../lib/format.ts';
 import { refetch, settle } from '../lib/queries.ts';
 import { usePageTitle } from '../lib/title.ts';
+import '../styles/dashboard.css';
 
 export default function DashboardPage() {
   usePageTitle(() => 'My learning');
@@ -79,7 +82,7 @@ function DashboardView() {
                 }
               >
                 <div class="card-grid">
-                  <For each={d().courses}>{(item) => <EnrolledCourse item={item} />}</For>
+                  <For each={sortDashboardCourses(d().courses)}>{(item) => <EnrolledCourse item={item} />}</For>
                 </div>
               </Show>
             </section>
@@ -121,6 +124,9 @@ function EnrolledCourse(props: { item: DashboardCourse }) {
         </h3>
         <p class="course-card-instructor">{c().instructor.displayName}</p>
         <p class={`status-pill status-${props.item.state}`}>{STATE_LABELS[props.item.state]}</p>
+        <Show when={props.item.assignment}>
+          {(a) => <AssignmentNote assignment={a()} completed={props.item.state === 'completed'} />}
+        </Show>
         <ProgressBar value={e().progressPercentage} label={`${c().title} progress`} />
         <p class="small muted">
           {Math.round(e().progressPercentage)}% · {e().completedLessons} of{' '}

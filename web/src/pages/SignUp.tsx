@@ -27,7 +27,8 @@ export default function SignUp() {
       password: f.password,
       options: {
         data: { first_name: f.firstName.trim(), last_name: f.lastName.trim() },
-        emailRedirectTo: `${location.origin}/signin`,
+        // The confirmation link signs in on /signin, which then continues to ?next= (e.g. /join).
+        emailRedirectTo: `${location.origin}${withNext('/signin')}`,
       },
     });
     if (err) return sentence(err.message || 'Sign-up failed.');
@@ -108,7 +109,7 @@ export default function SignUp() {
               </p>
               <DevOutboxHint />
               <p>
-                <A href="/signin">Go to sign in</A>
+                <A href={withNext('/signin')}>Go to sign in</A>
               </p>
             </>
           )}
