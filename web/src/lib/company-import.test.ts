@@ -119,6 +119,26 @@ describe('reports', () => {
     expect(doneRowsText(plan, 0)).toBe('No rows were imported.');
   });
 
+  it('reports a row repeating an email of an earlier chunk as a duplicate in the file', () => {
+    const plan = planImport(['name,email', 'A,a@x.test', 'B,b@x.test', 'A again, A@X.test '].join('\n'), 2);
+    expect([...plan.chunks[1]!.seenBefore]).toEqual(['a@x.test', 'b@x.test']);
+    // The server saw the repeat as already invited: the first chunk had just invited that email.
+    const answer: CompanyImportReport = {
+      rows: [row({ line: 2, email: 'A@X.test', status: 'already_invited', assignment: 'already_assigned' })],
+      summary: { ...EMPTY_IMPORT_REPORT.summary, alreadyInvited: 1 },
+    };
+    const mapped = mapChunkReport(answer, plan.chunks[1]!);
+    expect(mapped.rows[0]).toMatchObject({
+      line: 4,
+      status: 'duplicate_in_file',
+      message: 'the same email is on an earlier row',
+      assignment: null,
+    });
+    expect(mapped.summary).toEqual({ ...EMPTY_IMPORT_REPORT.summary, failed: 1 });
+    // Within a chunk the server's own answer stands.
+    expect(plan.chunks[0]!.seenBefore.size).toBe(0);
+  });
+
   it('flags failed rows and rows without a seat', () => {
     expect(needsAttention(row({ status: 'already_invited' }))).toBe(false);
     expect(needsAttention(row({ status: 'invalid_email' }))).toBe(true);

@@ -141,6 +141,11 @@ export interface ImportChunk {
   rows: number;
   /** The chunk's line (as the server counts it) → the file's line. */
   lines: Map<number, number>;
+  /**
+   * Emails (trimmed, lower-cased) of rows in earlier chunks. The server finds duplicates within
+   * one request only; a row repeating one of these is reported as a duplicate in the file.
+   */
+  seenBefore: Set<string>;
 }
 
 export interface ImportPlan {
@@ -172,8 +177,11 @@ export function planImport(text: string, size = IMPORT_CHUNK_ROWS, previewRows =
     group: at(r.fields, 'group'),
   }));
   const chunks: ImportChunk[] = [];
+  const seen = new Set<string>();
   for (let start = 0; start < data.length; start += size) {
     const part = data.slice(start, start + size);
+    const seenBefore = new Set(seen);
+    for (const r of part) seen.add(at(r.fields, 'email').toLowerCase());
     const lines = new Map<number, number>();
     let chunkLine = 1 + header.breaks + 1;
     for (const r of part) {
@@ -181,17 +189,36 @@ export function planImport(text: string, size = IMPORT_CHUNK_ROWS, previewRows =
       chunkLine += r.breaks + 1;
     }
     const csv = `${header.text}\n${part.map((r) => r.text).join('\n')}\n`;
-    chunks.push({ csv, rows: part.length, lines });
+    chunks.push({ csv, rows: part.length, lines, seenBefore });
   }
   return { total: data.length, preview, chunks };
 }
 
-/** A chunk's answer with each row's `line` turned into the file's line. */
+/** The server's words for a duplicate (private.import_company_members). */
+export const DUPLICATE_MESSAGE = 'the same email is on an earlier row';
+
+/**
+ * A chunk's answer with each row's `line` turned into the file's line, and rows repeating an
+ * email of an earlier chunk (the server saw them as already invited or already a member, since
+ * the earlier chunk had just imported them) reported as the server reports a duplicate within
+ * one file: `duplicate_in_file`, counted as failed.
+ */
 export function mapChunkReport(report: CompanyImportReport, chunk: ImportChunk): CompanyImportReport {
-  return {
-    rows: report.rows.map((r) => ({ ...r, line: chunk.lines.get(r.line) ?? r.line })),
-    summary: report.summary,
-  };
+  const summary = { ...report.summary };
+  const rows = report.rows.map((r): CompanyImportRow => {
+    const line = chunk.lines.get(r.line) ?? r.line;
+    const repeated =
+      (r.status === 'already_invited' || r.status === 'already_member') &&
+      chunk.seenBefore.has(r.email.trim().toLowerCase());
+    if (!repeated) return { ...r, line };
+    if (r.status === 'already_invited') summary.alreadyInvited -= 1;
+    else summary.alreadyMember -= 1;
+    summary.failed += 1;
+    if (r.assignment === 'assigned') summary.assigned -= 1;
+    if (r.assignment === 'no_seat') summary.noSeat -= 1;
+    return { ...r, line, status: 'duplicate_in_file', message: DUPLICATE_MESSAGE, assignment: null };
+  });
+  return { rows, summary };
 }
 
 export const EMPTY_IMPORT_REPORT: CompanyImportReport = {
