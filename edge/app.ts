@@ -31,6 +31,7 @@ import { profileRoutes } from './profile/routes.ts';
 import { progressRoutes } from './progress/routes.ts';
 import { quizRoutes } from './quizzes/routes.ts';
 import { reviewRoutes } from './reviews/routes.ts';
+import { sessionRoutes } from './sessions/routes.ts';
 import { teachingRoutes } from './teaching/routes.ts';
 
 export interface EdgeDeps {
@@ -131,6 +132,7 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
       mailer: deps.mailer,
     }),
   );
+  app.route('/', sessionRoutes({ db: deps.db, now, siteUrl: commerce.config.siteUrl }));
   app.route('/', adminCommerceRoutes({ db: deps.db, payments: deps.payments, now }));
   // Avatar URLs must be on the Supabase project URL the web app is given.
   const projectUrl = (req: Request) => deps.publicConfig(req).supabaseUrl;

@@ -26,6 +26,7 @@ import { seedScaleCommerce } from './scale/commerce.ts';
 import { seedScaleCompanyLearning } from './scale/companies.ts';
 import { seedScaleLabs } from './scale/labs.ts';
 import { seedScaleEnrollments, seedScaleProgress } from './scale/learning.ts';
+import { seedScaleLiveQa } from './scale/live.ts';
 import { seedScaleReviews } from './scale/reviews.ts';
 import { type ScaleShape, scaleShape } from './scale/shape.ts';
 import { countScale, type ScaleCounts } from './scale/summary.ts';
@@ -89,6 +90,10 @@ const ANALYZED = [
   'public.lab_secrets',
   'public.lab_submissions',
   'public.lab_drafts',
+  'public.live_sessions',
+  'public.session_questions',
+  'public.session_votes',
+  'public.session_bans',
 ];
 
 type ScaleStep = (sql: Sql, shape: ScaleShape) => Promise<void>;
@@ -106,6 +111,7 @@ const STEPS: [string, ScaleStep][] = [
   ['commerce', seedScaleCommerce],
   ['company learning', seedScaleCompanyLearning],
   ['reviews', seedScaleReviews],
+  ['live Q&A', seedScaleLiveQa],
 ];
 
 export async function seedScale(db: HostDatabase, opts: ScaleOptions): Promise<ScaleSummary> {

@@ -63,6 +63,13 @@ const schema = z.object({
   LABS_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
   /** Bearer token of the runner service at /labs/v1 (for Supabase Edge Functions); unset, it is off. */
   LABS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Shared notes (Yjs): a larger WebSocket frame closes its connection with 1009. Default 1 MiB. */
+  YJS_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
 });
 
 export type Env = Omit<z.infer<typeof schema>, 'DEV_OUTBOX' | 'SEED'> & { DEV_OUTBOX: boolean; SEED: boolean };

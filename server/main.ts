@@ -5,6 +5,7 @@ import { type HttpBindings, serve } from '@hono/node-server';
 import { startOrderExpiry } from '../edge/commerce/checkout/expiry.ts';
 import type { LabRunner } from '../edge/labs/runner.ts';
 import { createPaymentProvider } from '../edge/payments/provider.ts';
+import { startSessionReminders } from '../edge/sessions/starting.ts';
 import { isSeeded, seed } from '../seed/seed.ts';
 import { createHostApp } from './app.ts';
 import { startBanner } from './banner.ts';
@@ -20,6 +21,7 @@ import { stripeWebhookSecret } from './payments-secret.ts';
 import { createRealtime, type RealtimeService } from './realtime/service.ts';
 import { jwtSecret } from './secrets.ts';
 import { storageRootOf } from './storage/app.ts';
+import { createYjsServer, type YjsServer } from './yjs/server.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -41,6 +43,7 @@ async function main() {
   const certificateKey = await certificateSigningKey(env);
   const db = await openHostDatabase(env);
   let stopOrderExpiry = () => {};
+  let stopSessionReminders = () => {};
   let stopAnalyzer = () => {};
   let labs: LabRunner | undefined;
   let closing = false;
@@ -50,7 +53,10 @@ async function main() {
     log(`${signal}: closing the database cleanly…`);
     // Realtime sockets first: an upgraded socket would hold the HTTP server open.
     await realtime?.close();
+    // Shared notes: their sockets too, after the updates in flight are persisted.
+    await yjs?.close();
     stopOrderExpiry();
+    stopSessionReminders();
     stopAnalyzer();
     // Let requests in flight finish (at most a few seconds), then close the database.
     await Promise.race([
@@ -66,6 +72,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   let server: ReturnType<typeof serve> | undefined;
   let realtime: RealtimeService | undefined;
+  let yjs: YjsServer | undefined;
 
   const applied = await migrate(db);
   if (applied.length) log(`applied ${applied.length} migration(s): ${applied.join(', ')}`);
@@ -90,6 +97,8 @@ async function main() {
   const secret = jwtSecret(env);
   // Pending orders past their checkout's end release their coupon holds, every minute.
   stopOrderExpiry = startOrderExpiry(db);
+  // Participants of a live session starting within 15 minutes are told, once (the bell, live).
+  stopSessionReminders = startSessionReminders(db);
   // Code labs: a pool of sandbox worker processes (LABS_WORKERS=0: none, lab runs answer 503).
   labs = createHostLabRunner(env);
   const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -123,6 +132,9 @@ async function main() {
         .then((rt) => {
           realtime = rt;
           if (server) rt.attach(server as import('node:http').Server);
+          // Shared notes (Yjs) upgrade the same server's sockets at /yjs/<document>.
+          yjs = createYjsServer({ db, jwtSecret: secret, maxMessageBytes: env.YJS_MAX_MESSAGE_BYTES });
+          if (server) yjs.attach(server as import('node:http').Server);
           // Chosen once: Stripe with STRIPE_SECRET_KEY, else the local test checkout on this site.
           const payments = createPaymentProvider({ ...env, webhookSecret, siteUrl });
           return createHostApp({

@@ -22,5 +22,6 @@ export * from './primitives.ts';
 export * from './profile.ts';
 export * from './quizzes.ts';
 export * from './reviews.ts';
+export * from './sessions.ts';
 export * from './system.ts';
 export * from './teaching.ts';

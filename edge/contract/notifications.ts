@@ -10,7 +10,16 @@ import { isoDateTime, uuid } from './primitives.ts';
 /** How many notifications GET /api/notifications returns. */
 export const NOTIFICATION_PAGE_SIZE = 20;
 
-export const notificationKind = z.enum(['enrollment', 'course_completed', 'announcement', 'system']);
+export const notificationKind = z.enum([
+  'enrollment',
+  'course_completed',
+  'announcement',
+  'system',
+  'question_answered',
+  'grade_posted',
+  'certificate_issued',
+  'session_starting',
+]);
 
 export const notification = z.strictObject({
   id: uuid,

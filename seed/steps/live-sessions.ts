@@ -7,7 +7,9 @@ import { ownedCourseIds } from './owned-courses.ts';
 /**
  * One scheduled live session ("Office hours") in each course the demo learners take, a week
  * after the first seed at 17:00 UTC for an hour, hosted by the course's instructor. Added once,
- * never moved: a second run leaves the row as it is.
+ * never moved: a second run leaves the row as it is. Each demo learner has asked a question in
+ * the session of their course (answered by the instructor and upvoted, docs/live-qa.md), and the
+ * instructor has pinned a question of their own.
  */
 export const seedLiveSessions: SeedStep = async (sql, ctx) => {
   const owned = await ownedCourseIds(sql);
@@ -32,5 +34,44 @@ export const seedLiveSessions: SeedStep = async (sql, ctx) => {
         ends.toISOString(),
       ],
     );
+    await seedQuestions(sql, seedId(`live-session:${slug}:office-hours`), slug);
   }
 };
+
+async function seedQuestions(sql: Parameters<SeedStep>[0], sessionId: string, slug: string): Promise<void> {
+  const pinned = seedId(`live-question:${slug}:instructor`);
+  await sql.query(
+    `insert into public.session_questions (id, session_id, author_id, body, pinned)
+     select $1, s.id, s.created_by, 'Post your questions here before the session: we go through the top-voted first.', true
+     from public.live_sessions s where s.id = $2
+     on conflict (id) do nothing`,
+    [pinned, sessionId],
+  );
+  for (const enrollment of ENROLLMENTS.filter((e) => e.course === slug)) {
+    const question = seedId(`live-question:${slug}:${enrollment.email}`);
+    await sql.query(
+      `insert into public.session_questions (id, session_id, author_id, body, answered, answer, answered_by, answered_at)
+       select $1, s.id, p.id, 'Could you walk through the last exercise again, step by step?', true,
+              'Yes: we start the session with it, bring your attempt.', s.created_by, now()
+       from public.live_sessions s, public.profiles p
+       where s.id = $2 and p.email = $3
+       on conflict (id) do nothing`,
+      [question, sessionId, enrollment.email],
+    );
+    // the instructor's upvote, and the learner's on the pinned question (the vote trigger counts them)
+    await sql.query(
+      `insert into public.session_votes (question_id, user_id)
+       select q.id, v.user_id
+       from public.session_questions q
+       join public.live_sessions s on s.id = q.session_id
+       cross join lateral (
+         select s.created_by as user_id where q.id = $1
+         union all
+         select p.id from public.profiles p where q.id = $2 and p.email = $3
+       ) v
+       where q.id in ($1, $2) and v.user_id is not null
+       on conflict do nothing`,
+      [question, pinned, enrollment.email],
+    );
+  }
+}

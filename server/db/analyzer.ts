@@ -1,3 +1,4 @@
+import { every } from '../../edge/db/periodic.ts';
 import type { HostDatabase } from './types.ts';
 
 /**
@@ -14,21 +15,7 @@ export function startAnalyzer(
   onError: (err: unknown) => void = (err) => console.error('analyze failed', err),
 ): { stop: () => void; ready: Promise<void> } {
   if (db.kind !== 'pglite') return { stop: () => {}, ready: Promise.resolve() };
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await db.asOwner((sql) => sql.query('analyze'));
-    } catch (err) {
-      onError(err);
-    } finally {
-      running = false;
-    }
-  };
-  const ready = tick();
-  const timer = setInterval(() => void tick(), intervalMs);
-  // Node: the timer alone does not keep the process alive.
-  timer.unref?.();
-  return { stop: () => clearInterval(timer), ready };
+  const analyze = () => db.asOwner((sql) => sql.query('analyze'));
+  const ready = analyze().then(() => {}, onError);
+  return { stop: every(intervalMs, analyze, onError), ready };
 }

@@ -4,6 +4,7 @@ import { seedCommerceFixtures } from './fixtures-commerce.ts';
 import { seedCompanyFixtures } from './fixtures-company.ts';
 import { seedLabFixtures } from './fixtures-labs.ts';
 import { seedLearningFixtures } from './fixtures-learning.ts';
+import { seedLiveFixtures } from './fixtures-live.ts';
 import { seedReviewFixtures } from './fixtures-reviews.ts';
 
 /**
@@ -288,4 +289,5 @@ export async function seedFixtures(db: HostDatabase): Promise<void> {
   await seedReviewFixtures(db);
   await seedLabFixtures(db);
   await seedCompanyFixtures(db);
+  await seedLiveFixtures(db);
 }

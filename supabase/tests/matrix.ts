@@ -27,6 +27,7 @@ import {
   QUIZ,
   SUBMISSION,
 } from './fixtures-learning.ts';
+import { SESSION_QUESTION } from './fixtures-live.ts';
 import { DECISION, FAQ, REVIEW } from './fixtures-reviews.ts';
 
 /**
@@ -98,6 +99,10 @@ export const MATRIX_TABLES = [
   'public.company_groups',
   'public.company_invitations',
   'public.company_assignments',
+  'public.session_questions',
+  'public.session_votes',
+  'public.session_bans',
+  'public.cohort_note_locks',
   'storage.buckets',
   'storage.objects',
 ] as const;
@@ -134,6 +139,12 @@ export const MATRIX_FUNCTIONS = [
   'public.company_report(uuid)',
   'public.admin_add_company_seats(uuid, uuid, integer, text)',
   'public.admin_add_company_admin(uuid, text)',
+  'public.ask_session_question(uuid, text)',
+  'public.vote_session_question(uuid, boolean)',
+  'public.moderate_session_question(uuid, text, text)',
+  'public.ban_session_user(uuid, uuid, text)',
+  'public.unban_session_user(uuid, uuid)',
+  'public.set_cohort_note_lock(uuid, boolean)',
 ] as const;
 
 /** Denied with an error: insufficient_privilege. */
@@ -881,6 +892,50 @@ export const MATRIX: TableCase[] = [
   t('public.company_assignments', 'delete', 'every assignment', `delete from public.company_assignments`,
                                                                                              [D,   D,   D,   D,   D,   D,   D,   D]),
 
+  // cohort_note_locks (20261126000200): who can open the lesson, and its managers, read its
+  // lock (here: the free open lesson's); nobody writes directly (set_cohort_note_lock does).
+  given([`insert into public.cohort_note_locks (lesson_id, locked_by) values (${lit(LESSON.freeOpen)}, ${lit(USER.instructor)})`],
+    t('public.cohort_note_locks', 'select', "the free open lesson's lock", count('public.cohort_note_locks'),
+                                                                                             [D,   1,   1,   1,   0,   1,   0,   1])),
+  t('public.cohort_note_locks', 'insert', 'a lock of the free open lesson',
+    `insert into public.cohort_note_locks (lesson_id) values (${lit(LESSON.freeOpen)})`,     [D,   D,   D,   D,   D,   D,   D,   D]),
+  given([`insert into public.cohort_note_locks (lesson_id, locked_by) values (${lit(LESSON.freeOpen)}, ${lit(USER.instructor)})`],
+    t('public.cohort_note_locks', 'update', "the free open lesson's lock", `update public.cohort_note_locks set locked_at = now()`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D])),
+  given([`insert into public.cohort_note_locks (lesson_id, locked_by) values (${lit(LESSON.freeOpen)}, ${lit(USER.instructor)})`],
+    t('public.cohort_note_locks', 'delete', "the free open lesson's lock", `delete from public.cohort_note_locks`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D])),
+
+  // Live Q&A (20261126000100): read-only for request roles (the definer functions write). On the
+  // free course's session (fixtures-live.ts): moderators (its instructor, admins) read every
+  // question, participants the visible ones, authors their own; votes their voter; bans the
+  // moderators and the banned employee.
+  t('public.session_questions', 'select', 'every visible question', count('public.session_questions'),
+                                                                                             [D,   1,   2,   3,   0,   3,   0,   2]),
+  t('public.session_questions', 'insert', "a question in the free course's session (bypassing the function)",
+    `insert into public.session_questions (session_id, author_id, body) values (${lit(LIVE_SESSION.free)}, ${me}, 'Hi?')`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.session_questions', 'update', "the student's question pinned",
+    `update public.session_questions set pinned = true where id = ${lit(SESSION_QUESTION.studentVisible)}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.session_questions', 'delete', 'every question', `delete from public.session_questions`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.session_votes', 'select', 'every visible vote', count('public.session_votes'), [D,   0,   1,   0,   0,   0,   0,   0]),
+  t('public.session_votes', 'insert', "a vote for the student's question",
+    `insert into public.session_votes (question_id, user_id) values (${lit(SESSION_QUESTION.studentVisible)}, ${me})`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.session_votes', 'update', 'every vote moved to oneself', `update public.session_votes set user_id = ${me}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.session_votes', 'delete', 'every vote', `delete from public.session_votes`,    [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.session_bans', 'select', 'every visible ban', count('public.session_bans'),    [D,   0,   0,   1,   0,   1,   0,   1]),
+  t('public.session_bans', 'insert', 'a ban of the student',
+    `insert into public.session_bans (session_id, user_id) values (${lit(LIVE_SESSION.free)}, ${lit(USER.student)})`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.session_bans', 'update', "the employee's ban reason", `update public.session_bans set reason = ''`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.session_bans', 'delete', "the employee's ban (lifting it without the function)", `delete from public.session_bans`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+
   // reviews: anyone reads visible reviews of published courses; authors their own, the course's
   // managers all of theirs. The enrolled learner writes one, as themselves. Columns by role: the
   // author rating and comment, the course's owner the reply, an admin is_hidden (guard trigger).
@@ -1107,4 +1162,22 @@ export const FUNCTION_MATRIX: FunctionCase[] = [
                                                                                              [D,   P,   P,   P,   P,   1,   P,   P]),
   f('public.admin_add_company_admin(uuid, text)', 'the student as an acme admin',
     count(`public.admin_add_company_admin(${lit(COMPANY.acme)}, 'student@example.test')`),  [D,   P,   P,   P,   P,   1,   P,   P]),
+  // Shared notes: the course's instructor and admins lock a lesson's cohort note (learners 403,
+  // strangers 404: collab-notes.test.ts).
+  f('public.set_cohort_note_lock(uuid, boolean)', "the free open lesson's cohort note locked",
+    count(`public.set_cohort_note_lock(${lit(LESSON.freeOpen)}, true)`),                     [D,   P,   P,   1,   P,   1,   P,   P]),
+  // Live Q&A: participants of the free course's session ask and vote (the employee is banned:
+  // 403); its moderators moderate and ban; strangers get 404. Hints in live-qa.test.ts.
+  f('public.ask_session_question(uuid, text)', "a question in the free course's session",
+    count(`public.ask_session_question(${lit(LIVE_SESSION.free)}, 'How?')`),                 [D,   1,   1,   1,   P,   1,   P,   P]),
+  f('public.vote_session_question(uuid, boolean)', "an upvote of the student's question",
+    count(`public.vote_session_question(${lit(SESSION_QUESTION.studentVisible)}, true)`),   [D,   1,   1,   1,   P,   1,   P,   P]),
+  f('public.moderate_session_question(uuid, text, text)', "the student's question pinned",
+    count(`public.moderate_session_question(${lit(SESSION_QUESTION.studentVisible)}, 'pin')`),
+                                                                                             [D,   P,   P,   1,   P,   1,   P,   P]),
+  f('public.ban_session_user(uuid, uuid, text)', 'the other student banned from the session',
+    count(`public.ban_session_user(${lit(LIVE_SESSION.free)}, ${lit(USER.otherStudent)}, 'rude')`),
+                                                                                             [D,   P,   P,   1,   P,   1,   P,   P]),
+  f('public.unban_session_user(uuid, uuid)', "the employee's ban lifted",
+    count(`public.unban_session_user(${lit(LIVE_SESSION.free)}, ${lit(USER.employee)})`),  [D,   P,   P,   1,   P,   1,   P,   P]),
 ];

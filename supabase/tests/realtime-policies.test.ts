@@ -26,11 +26,13 @@ const TOPICS: Record<string, Expect> = {
   // live company progress: that company's admins
   [`company:${COMPANY.acme}`]: { read: ['companyAdmin'], write: ['companyAdmin'] },
   [`company:${COMPANY.globex}`]: { read: [], write: [] },
-  // a live session's Q&A and presence: its participants
+  // a live session's Q&A and presence: its participants (admins moderate every session)
   [`session:${LIVE_SESSION.free}`]: {
-    read: ['student', 'otherStudent', 'instructor', 'employee'],
-    write: ['student', 'otherStudent', 'instructor', 'employee'],
+    read: ['student', 'otherStudent', 'instructor', 'admin', 'employee'],
+    write: ['student', 'otherStudent', 'instructor', 'admin', 'employee'],
   },
+  // its moderators' channel (the queue, bans): the course's instructor and admins
+  [`session-mod:${LIVE_SESSION.free}`]: { read: ['instructor', 'admin'], write: ['instructor', 'admin'] },
   // an unknown session, and a topic of no known kind
   'session:00000000-0000-4000-8000-000000000000': { read: [], write: [] },
   lobby: { read: [], write: [] },

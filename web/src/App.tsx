@@ -61,6 +61,8 @@ const Gradebook = lazy(() => import('./pages/learn/Gradebook.tsx'));
 const TeachAssignments = lazy(() => import('./pages/teach/Assignments.tsx'));
 const Grading = lazy(() => import('./pages/teach/Grading.tsx'));
 const Lab = lazy(() => import('./pages/learn/Lab.tsx'));
+const Session = lazy(() => import('./pages/learn/Session.tsx'));
+const TeachSessions = lazy(() => import('./pages/teach/Sessions.tsx'));
 const TeachLabs = lazy(() => import('./pages/teach/Labs.tsx'));
 const LabsQueue = lazy(() => import('./pages/admin/LabsQueue.tsx'));
 
@@ -173,6 +175,8 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.quiz} component={Quiz} />
         <Route path={ROUTES.teachQuizzes} component={QuizBuilder} />
         <Route path={ROUTES.lab} component={Lab} />
+        <Route path={ROUTES.session} component={Session} />
+        <Route path={ROUTES.teachSessions} component={TeachSessions} />
         <Route path={ROUTES.teachLabs} component={TeachLabs} />
         <Route path={ROUTES.adminCompanies} component={AdminCompanies} />
         <Route path={ROUTES.adminLabsQueue} component={LabsQueue} />

@@ -54,6 +54,8 @@ export const ROUTES = {
   teachLabs: '/teach/courses/:courseId/labs',
   adminLabsQueue: '/admin/labs',
   adminCompanies: '/admin/companies',
+  session: '/learn/:slug/sessions/:sessionId',
+  teachSessions: '/teach/courses/:courseId/sessions',
   player: '/learn/:slug/:lessonId?',
   devOutbox: '/dev/outbox',
 } as const;

@@ -1,3 +1,4 @@
+import { every } from '../../db/periodic.ts';
 import type { Database } from '../../db/port.ts';
 import { expireOrders } from './queries.ts';
 
@@ -11,20 +12,5 @@ export function startOrderExpiry(
   intervalMs = 60_000,
   onError: (err: unknown) => void = (err) => console.error('order expiry failed', err),
 ): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await db.asService(expireOrders);
-    } catch (err) {
-      onError(err);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), intervalMs);
-  // Node: the timer alone does not keep the process alive.
-  (timer as { unref?: () => void }).unref?.();
-  return () => clearInterval(timer);
+  return every(intervalMs, () => db.asService(expireOrders), onError);
 }

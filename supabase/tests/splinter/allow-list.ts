@@ -72,6 +72,21 @@ export const ALLOWED: Record<string, string> = {
     'Platform admins only (403 for others): seats without an order.',
   'authenticated_security_definer_function_executable: public.admin_add_company_admin(company uuid, email text)':
     'Platform admins only (403 for others): makes an account a company admin.',
+  // Live Q&A RPCs (20261126000100): definer so they can write tables no request role writes; each
+  // checks the caller (a participant of the session, or one of its moderators) first, 404 for others.
+  'authenticated_security_definer_function_executable: public.ask_session_question(session uuid, body text)':
+    'Asks a question in a session the caller takes part in (not banned, slow mode, pre-moderation).',
+  'authenticated_security_definer_function_executable: public.vote_session_question(question uuid, up boolean)':
+    "Adds or removes the caller's one vote on a visible question of a session they take part in.",
+  'authenticated_security_definer_function_executable: public.moderate_session_question(question uuid, action text, answer text)':
+    "Moderates a question for the session's moderators (the course's instructor, admins); 403 for participants.",
+  'authenticated_security_definer_function_executable: public.ban_session_user(session uuid, member uuid, reason text)':
+    "Bans a user from asking and voting, for the session's moderators only; never a moderator.",
+  'authenticated_security_definer_function_executable: public.unban_session_user(session uuid, member uuid)':
+    "Lifts a ban, for the session's moderators only.",
+  // Shared notes (20261126000200): definer so it writes a table no request role writes.
+  'authenticated_security_definer_function_executable: public.set_cohort_note_lock(lesson uuid, locked boolean)':
+    "Locks or unlocks a lesson's cohort note, for the course's instructor and admins only (403/404 for others).",
   'authenticated_security_definer_function_executable: private.*':
     'RLS helpers: the policies call them as the caller, so the caller must be able to execute them. ' +
     'Schema private is not exposed by the API (supabase/config.toml [api] schemas, checked by ' +

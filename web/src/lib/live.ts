@@ -27,6 +27,12 @@ export interface LiveOptions {
   onStatus?: (status: LiveStatus) => void;
   /** Joined again after a drop: fetch whatever may have been missed. */
   onRejoin?: () => void;
+  /** Presence on the same channel: `track()` is sent on every join, `onSync` gets presenceState(). */
+  presence?: {
+    key: string;
+    track: () => Record<string, unknown>;
+    onSync: (state: Record<string, unknown[]>) => void;
+  };
 }
 
 export interface LiveConnection {
@@ -78,7 +84,11 @@ export function connectLive(client: SupabaseClient, auth: AuthClient, opts: Live
     }
     if (closed) return;
     drop();
-    const ch = client.channel(opts.topic, { config: { private: true } });
+    const presence = opts.presence;
+    const ch = client.channel(opts.topic, {
+      config: presence ? { private: true, presence: { key: presence.key } } : { private: true },
+    });
+    if (presence) ch.on('presence', { event: 'sync' }, () => presence.onSync(ch.presenceState()));
     for (const [event, handler] of Object.entries(opts.on)) {
       ch.on('broadcast', { event }, (message: { payload?: unknown }) => handler(message.payload));
     }
@@ -88,6 +98,7 @@ export function connectLive(client: SupabaseClient, auth: AuthClient, opts: Live
       if (state === 'SUBSCRIBED') {
         attempt = 0;
         status('live');
+        if (presence) void ch.track(presence.track());
         if (joinedOnce) opts.onRejoin?.();
         joinedOnce = true;
       } else {

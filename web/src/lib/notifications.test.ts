@@ -26,6 +26,10 @@ describe('toNotification', () => {
   it('takes the payload the database trigger broadcasts', () => {
     expect(toNotification(payload)).toEqual(payload);
     expect(toNotification({ ...payload, link: null, body: undefined })).toEqual({ ...payload, link: null, body: '' });
+    // The live cohorts' kinds too: an answer to your question, a session starting.
+    for (const kind of ['question_answered', 'session_starting'] as const) {
+      expect(toNotification({ ...payload, kind })).toEqual({ ...payload, kind });
+    }
   });
 
   it('refuses anything else, and links off this site', () => {

@@ -6,7 +6,16 @@ import type { Notification, NotificationKind } from '../../../edge/api-types.ts'
  * client, so its shape is not taken on trust. A link must be a path on this site.
  */
 
-const KINDS: readonly NotificationKind[] = ['enrollment', 'course_completed', 'announcement', 'system'];
+const KINDS: readonly NotificationKind[] = [
+  'enrollment',
+  'course_completed',
+  'announcement',
+  'system',
+  'question_answered',
+  'grade_posted',
+  'certificate_issued',
+  'session_starting',
+];
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 

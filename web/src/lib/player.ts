@@ -58,7 +58,7 @@ export const PLAYER_TABS = [
   { id: 'labs', label: 'Labs' },
   { id: 'assignments', label: 'Assignments' },
   { id: 'quizzes', label: 'Quizzes' },
-  { id: 'notes', label: 'Notes & Q&A' },
+  { id: 'sessions', label: 'Live sessions' },
   { id: 'reviews', label: 'Reviews' },
   { id: 'faq', label: 'Course FAQ' },
 ] as const;

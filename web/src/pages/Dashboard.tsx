@@ -7,6 +7,7 @@ import { AssignmentNote } from '../components/dashboard/AssignmentNote.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { RequireAuth } from '../components/RequireAuth.tsx';
 import { SkeletonBlock, SkeletonCards } from '../components/Skeleton.tsx';
+import { UpcomingSessions } from '../components/sessions/UpcomingSessions.tsx';
 import { useApp } from '../lib/context.ts';
 import { sortDashboardCourses } from '../lib/dashboard-assignments.ts';
 import { formatDate, plural } from '../lib/format.ts';
@@ -67,6 +68,8 @@ function DashboardView() {
                 </li>
               </ul>
             </section>
+
+            <UpcomingSessions />
 
             <section aria-labelledby="courses-title">
               <h2 id="courses-title">Your courses</h2>

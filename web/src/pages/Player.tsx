@@ -8,12 +8,12 @@ import { ProgressBar } from '../components/ProgressBar.tsx';
 import { Curriculum, lessonHref } from '../components/player/Curriculum.tsx';
 import { LabsTab } from '../components/player/LabsTab.tsx';
 import { type Lesson, LessonView } from '../components/player/LessonView.tsx';
-import { NotesTab } from '../components/player/NotesTab.tsx';
 import { PlayerTabs, TabPanel } from '../components/player/PlayerTabs.tsx';
 import { RequireAuth } from '../components/RequireAuth.tsx';
 import { CourseFaq } from '../components/reviews/CourseFaq.tsx';
 import { ReviewsSection } from '../components/reviews/ReviewsSection.tsx';
 import { SkeletonBlock } from '../components/Skeleton.tsx';
+import { SessionsTab } from '../components/sessions/SessionsTab.tsx';
 import { errorMessage, isApiError } from '../lib/api.ts';
 import { useApp } from '../lib/context.ts';
 import { plural } from '../lib/format.ts';
@@ -183,8 +183,8 @@ function PlayerView() {
                     <Match when={tab() === 'quizzes'}>
                       <QuizzesTab courseSlug={p().course.slug} />
                     </Match>
-                    <Match when={tab() === 'notes'}>
-                      <NotesTab sessions={p().liveSessions} />
+                    <Match when={tab() === 'sessions'}>
+                      <SessionsTab slug={p().course.slug} />
                     </Match>
                     <Match when={tab() === 'reviews'}>
                       <ReviewsSection slug={p().course.slug} signedIn={auth.state.status === 'signed-in'} />

@@ -212,6 +212,11 @@ function CourseRow(props: { course: TeachingCourse }) {
             </A>
           </li>
           <li>
+            <A href={`${base()}/sessions`} aria-label={label('Live sessions')}>
+              Live sessions
+            </A>
+          </li>
+          <li>
             <A href={`${base()}/faq`} aria-label={label('FAQ')}>
               FAQ
             </A>

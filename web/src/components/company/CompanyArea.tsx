@@ -8,6 +8,7 @@ import { usePageTitle } from '../../lib/title.ts';
 import { Async } from '../Async.tsx';
 import { RequireAuth } from '../RequireAuth.tsx';
 import { SkeletonBlock } from '../Skeleton.tsx';
+import { LiveCompany } from './LiveCompany.tsx';
 import '../../styles/company.css';
 
 /**
@@ -138,6 +139,9 @@ function Chosen(props: { companies: MyCompany[]; section: string; client: Compan
           </label>
         </Show>
       </div>
+      <Show when={company().id} keyed>
+        {(id: string) => <LiveCompany companyId={id} onProgress={value.changed} />}
+      </Show>
       <nav class="company-nav" aria-label="Company sections">
         <ul>
           <For each={COMPANY_SECTIONS}>

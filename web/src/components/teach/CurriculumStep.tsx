@@ -63,7 +63,10 @@ export function CurriculumStep(props: StepProps) {
     const mine = ++seq;
     try {
       const res = await props.teach.reorder(props.editor.course.id, toReorderInput(outline));
-      if (mine === seq) {
+      // The saved order is what is on screen (the usual case): keep the DOM, and the focus where the
+      // user has it now, which may be another item already. Otherwise show what was saved.
+      const saved = JSON.stringify(outlineOf(res.sections));
+      if (mine === seq && saved !== JSON.stringify(outlineOf(sections()))) {
         setSections(res.sections);
         focusItem(focus);
       }
