@@ -8,6 +8,14 @@
  * The sender pushes one broadcast every BENCH_RT_INTERVAL_MS (50) as realtime-js does (a binary
  * frame, kind 3); each receiver takes the delivery time against the send time in the payload.
  * Printed: deliveries, p50, p99 and max for each server, and the p99 ratio (target: ≤ 1.5).
+ *
+ * Then the live Q&A's path (issue 12): the same 500 clients, each a learner enrolled in the
+ * course, join the private topic `session:<id>` with their own access token (authorized by RLS
+ * on realtime.messages), and questions are asked through `public.ask_session_question` in the
+ * server's process; its trigger broadcasts each one (realtime.send → the host's fan-out), and a
+ * receiver takes the delivery time against the ask time carried in the question's text (the
+ * epoch in high resolution, `performance.timeOrigin + performance.now()`, which both processes
+ * share). Beside it, the bare `ws` broadcast of a payload of the same size.
  * Environment: BENCH_RT_CLIENTS (500), BENCH_RT_MESSAGES (200, after 20 unmeasured),
  * BENCH_JSON=1 to print the figures as JSON too.
  */
@@ -16,11 +24,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import * as serializerModule from '@supabase/realtime-js/dist/module/lib/serializer.js';
+import { SignJWT } from 'jose';
 import WebSocket, { WebSocketServer } from 'ws';
 import { anonKey } from '../server/auth/keys.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { openPglite } from '../server/db/pglite.ts';
 import { createRealtime } from '../server/realtime/service.ts';
+import { COURSE, LIVE_SESSION, seedFixtures } from '../supabase/tests/fixtures.ts';
 import { percentile } from './stats.ts';
 
 /** realtime-js's own serializer (vsn 2.0.0): its ESM build sits in a package typed as CommonJS. */
@@ -45,10 +55,52 @@ interface Figures {
   max: number;
 }
 
-/** Child mode: one server, its port on stdout, until killed. */
-async function serve(kind: 'lms' | 'bare'): Promise<void> {
+type Kind = 'lms' | 'bare' | 'qa';
+
+/** The epoch in milliseconds, high resolution, the same clock in every process of this machine. */
+const epoch = () => performance.timeOrigin + performance.now();
+
+/** The learners of the Q&A run: deterministic ids, each enrolled in the fixture's free course. */
+const learnerId = (i: number) => `00000000-0000-4000-8bbb-${i.toString().padStart(12, '0')}`;
+
+/** Child mode: one server, its port on stdout, until killed. The Q&A server asks on "go" (stdin). */
+async function serve(kind: Kind): Promise<void> {
   const http = createServer((_req, res) => res.writeHead(404).end());
-  if (kind === 'lms') {
+  if (kind === 'qa') {
+    const db = await openPglite();
+    await migrate(db);
+    await seedFixtures(db);
+    await db.asOwner(async (sql) => {
+      await sql.query(
+        `insert into auth.users (id, email, raw_user_meta_data)
+         select ('00000000-0000-4000-8bbb-' || lpad(i::text, 12, '0'))::uuid, 'bench' || i || '@example.test',
+                jsonb_build_object('first_name', 'Bench', 'last_name', i::text)
+         from generate_series(0, $1::int - 1) i`,
+        [CLIENTS],
+      );
+      await sql.query(
+        `insert into public.enrollments (user_id, course_id)
+         select ('00000000-0000-4000-8bbb-' || lpad(i::text, 12, '0'))::uuid, $2 from generate_series(0, $1::int - 1) i`,
+        [CLIENTS, COURSE.free],
+      );
+      await sql.query('analyze');
+    });
+    const realtime = await createRealtime({ db, jwtSecret: SECRET });
+    realtime.attach(http);
+    process.stdin.once('data', async () => {
+      for (let i = 0; i < WARMUP + MESSAGES; i++) {
+        // A different learner each time: slow mode never applies, as in a busy session.
+        const asker = learnerId(i % CLIENTS);
+        await db.asCaller({ role: 'authenticated', claims: { sub: asker, role: 'authenticated' } }, (sql) =>
+          sql.query('select public.ask_session_question($1, $2)', [
+            LIVE_SESSION.free,
+            JSON.stringify({ t: epoch(), i }),
+          ]),
+        );
+        await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS));
+      }
+    });
+  } else if (kind === 'lms') {
     const db = await openPglite();
     await migrate(db);
     const realtime = await createRealtime({ db, jwtSecret: SECRET });
@@ -65,9 +117,9 @@ async function serve(kind: 'lms' | 'bare'): Promise<void> {
   http.listen(0, '127.0.0.1', () => process.stdout.write(`PORT ${(http.address() as AddressInfo).port}\n`));
 }
 
-function startChild(kind: 'lms' | 'bare'): Promise<{ proc: ChildProcess; port: number }> {
+function startChild(kind: Kind): Promise<{ proc: ChildProcess; port: number }> {
   const proc = spawn(process.execPath, [new URL(import.meta.url).pathname, 'serve', kind], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -88,7 +140,7 @@ function open(url: string): Promise<WebSocket> {
   });
 }
 
-async function join(ws: WebSocket): Promise<void> {
+async function join(ws: WebSocket, topic = TOPIC, token?: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const onMessage = (data: WebSocket.RawData) => {
       const [, ref, , event, payload] = JSON.parse(data.toString());
@@ -99,11 +151,71 @@ async function join(ws: WebSocket): Promise<void> {
       }
     };
     ws.on('message', onMessage);
-    ws.send(JSON.stringify(['1', '1', TOPIC, 'phx_join', { config: { broadcast: { self: false } } }]));
+    const config = { broadcast: { self: false }, private: token !== undefined };
+    ws.send(JSON.stringify(['1', '1', topic, 'phx_join', { config, ...(token ? { access_token: token } : {}) }]));
   });
 }
 
-async function run(kind: 'lms' | 'bare'): Promise<Figures> {
+/** A learner's access token, as the auth endpoints sign it (HS256, role authenticated). */
+function tokenFor(userId: string): Promise<string> {
+  return new SignJWT({ role: 'authenticated' })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setAudience('authenticated')
+    .setSubject(userId)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(SECRET));
+}
+
+/** The live Q&A path: questions asked in the database reach every learner on `session:<id>`. */
+async function runQa(): Promise<Figures & { payloadBytes: number }> {
+  const { proc, port } = await startChild('qa');
+  const url = `ws://127.0.0.1:${port}/realtime/v1/websocket?apikey=${await anonKey(SECRET)}&vsn=2.0.0`;
+  const topic = `realtime:session:${LIVE_SESSION.free}`;
+  const samples: number[] = [];
+  const clients: WebSocket[] = [];
+  let payloadBytes = 0;
+  try {
+    for (let i = 0; i < CLIENTS; i += 50) {
+      const ids = Array.from({ length: Math.min(50, CLIENTS - i) }, (_, k) => learnerId(i + k));
+      const batch = await Promise.all(ids.map(() => open(url)));
+      await Promise.all(batch.map(async (ws, k) => join(ws, topic, await tokenFor(ids[k]!))));
+      clients.push(...batch);
+    }
+    let delivered = 0;
+    for (const ws of clients) {
+      ws.on('message', (data) => {
+        const now = epoch();
+        const [, , , event, payload] = JSON.parse(data.toString());
+        if (event !== 'broadcast' || payload.event !== 'question') return;
+        const { t, i } = JSON.parse(payload.payload.body) as { t: number; i: number };
+        if (i >= WARMUP) {
+          samples.push(now - t);
+          delivered++;
+          payloadBytes = JSON.stringify(payload.payload).length;
+        }
+      });
+    }
+    proc.stdin!.write('go\n');
+    const expected = MESSAGES * CLIENTS;
+    const deadline = performance.now() + (WARMUP + MESSAGES) * INTERVAL_MS * 4 + 10_000;
+    while (delivered < expected && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const sorted = samples.sort((a, b) => a - b);
+    return {
+      deliveries: delivered,
+      expected,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      max: sorted[sorted.length - 1] ?? Number.NaN,
+      payloadBytes,
+    };
+  } finally {
+    for (const ws of clients) ws.terminate();
+    proc.kill('SIGKILL');
+  }
+}
+
+async function run(kind: 'lms' | 'bare', padBytes = 0): Promise<Figures> {
   const { proc, port } = await startChild(kind);
   const url =
     kind === 'lms'
@@ -114,7 +226,7 @@ async function run(kind: 'lms' | 'bare'): Promise<Figures> {
   try {
     for (let i = 0; i < CLIENTS; i += 50) {
       const batch = await Promise.all(Array.from({ length: Math.min(50, CLIENTS - i) }, () => open(url)));
-      if (kind === 'lms') await Promise.all(batch.map(join));
+      if (kind === 'lms') await Promise.all(batch.map((ws) => join(ws)));
       clients.push(...batch);
     }
     let delivered = 0;
@@ -139,7 +251,7 @@ async function run(kind: 'lms' | 'bare'): Promise<Figures> {
         ref: String(i + 2),
         topic: TOPIC,
         event: 'broadcast',
-        payload: { type: 'broadcast', event: 'tick', payload: { t: performance.now(), i } },
+        payload: { type: 'broadcast', event: 'tick', payload: { t: performance.now(), i, pad: 'x'.repeat(padBytes) } },
       };
       // The bare server forwards frames as they are: it gets what its clients read, JSON text.
       if (kind === 'lms') sender.send(serializer.encode(msg, (out: unknown) => out) as ArrayBuffer);
@@ -168,7 +280,10 @@ async function run(kind: 'lms' | 'bare'): Promise<Figures> {
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === 'serve') return serve(process.argv[3] === 'lms' ? 'lms' : 'bare');
+  if (process.argv[2] === 'serve') {
+    const kind = process.argv[3];
+    return serve(kind === 'lms' || kind === 'qa' ? kind : 'bare');
+  }
   const load = loadavg().map((l) => l.toFixed(1));
   process.stdout.write(
     `realtime bench: ${CLIENTS} clients on one topic, ${MESSAGES} broadcasts every ${INTERVAL_MS} ms (load ${load.join(' ')})\n`,
@@ -187,7 +302,24 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  if (process.env.BENCH_JSON === '1') process.stdout.write(`${JSON.stringify({ bare, lms })}\n`);
+  // The live Q&A: questions from the database to 500 learners, beside a bare broadcast of a
+  // payload of the same size (BENCH_RT_QA=0 skips it).
+  let qa: (Figures & { payloadBytes: number }) | undefined;
+  let bareSame: Figures | undefined;
+  if (process.env.BENCH_RT_QA !== '0') {
+    qa = await runQa();
+    bareSame = await run('bare', Math.max(0, qa.payloadBytes - 40));
+    process.stdout.write(
+      [
+        `live Q&A: ${CLIENTS} learners on session:<id>, ${MESSAGES} questions every ${INTERVAL_MS} ms (${qa.payloadBytes} bytes each)`,
+        row(`bare ws, ${qa.payloadBytes} B`, bareSame),
+        row('ask → trigger → fan-out', qa),
+        `p50 ratio (Q&A / bare): ${(qa.p50 / bareSame.p50).toFixed(2)}, p99 ratio: ${(qa.p99 / bareSame.p99).toFixed(2)}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  if (process.env.BENCH_JSON === '1') process.stdout.write(`${JSON.stringify({ bare, lms, qa, bareSame })}\n`);
 }
 
 main().catch((err: unknown) => {

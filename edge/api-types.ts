@@ -71,6 +71,8 @@ export type {
   CheckoutBody,
   CheckoutResponse,
   CheckoutSessionView,
+  CohortNoteLockInput,
+  CohortNoteState,
   CompanyAssignInput,
   CompanyAssignResponse,
   CompanyAssignResult,

@@ -25,6 +25,7 @@ import { isLabCodeRoute, LAB_BODY_BYTES } from './labs/body-limit.ts';
 import { labRoutes } from './labs/routes.ts';
 import type { LabRunner } from './labs/runner.ts';
 import type { Mailer } from './mail/port.ts';
+import { noteRoutes } from './notes/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import type { PaymentProvider } from './payments/port.ts';
 import { profileRoutes } from './profile/routes.ts';
@@ -132,6 +133,7 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
       mailer: deps.mailer,
     }),
   );
+  app.route('/', noteRoutes(deps.db));
   app.route('/', sessionRoutes({ db: deps.db, now, siteUrl: commerce.config.siteUrl }));
   app.route('/', adminCommerceRoutes({ db: deps.db, payments: deps.payments, now }));
   // Avatar URLs must be on the Supabase project URL the web app is given.

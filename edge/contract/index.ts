@@ -16,6 +16,7 @@ export * from './dashboard.ts';
 export * from './enrollment.ts';
 export * from './faq.ts';
 export * from './labs.ts';
+export * from './notes.ts';
 export * from './notifications.ts';
 export * from './player.ts';
 export * from './primitives.ts';

@@ -59,6 +59,7 @@ export const PLAYER_TABS = [
   { id: 'assignments', label: 'Assignments' },
   { id: 'quizzes', label: 'Quizzes' },
   { id: 'sessions', label: 'Live sessions' },
+  { id: 'notes', label: 'Notes' },
   { id: 'reviews', label: 'Reviews' },
   { id: 'faq', label: 'Course FAQ' },
 ] as const;

@@ -1,5 +1,16 @@
 import { A, createAsync, useNavigate, useParams, useSearchParams } from '@solidjs/router';
-import { createEffect, createMemo, createResource, createSignal, Match, on, Show, Suspense, Switch } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  lazy,
+  Match,
+  on,
+  Show,
+  Suspense,
+  Switch,
+} from 'solid-js';
 import type { CoursePlayer } from '../../../edge/api-types.ts';
 import { AssignmentsTab } from '../components/learn/AssignmentsTab.tsx';
 import { QuizzesTab } from '../components/learn/QuizzesTab.tsx';
@@ -28,6 +39,9 @@ import {
 import { refetch, setQueryData, settle } from '../lib/queries.ts';
 import { usePageTitle } from '../lib/title.ts';
 import '../styles/player.css';
+
+// Yjs and the editor load with the Notes tab, not with the player.
+const NotesTab = lazy(() => import('../components/notes/NotesTab.tsx').then((m) => ({ default: m.NotesTab })));
 
 export default function PlayerPage() {
   return (
@@ -185,6 +199,19 @@ function PlayerView() {
                     </Match>
                     <Match when={tab() === 'sessions'}>
                       <SessionsTab slug={p().course.slug} />
+                    </Match>
+                    <Match when={tab() === 'notes'}>
+                      <Show
+                        when={current()?.id}
+                        keyed
+                        fallback={<p>Open a lesson from the course outline to take notes on it.</p>}
+                      >
+                        {(id) => (
+                          <Suspense fallback={<Loading label="Loading the notes…" />}>
+                            <NotesTab lessonId={id} lessonTitle={current()?.title ?? ''} />
+                          </Suspense>
+                        )}
+                      </Show>
                     </Match>
                     <Match when={tab() === 'reviews'}>
                       <ReviewsSection slug={p().course.slug} signedIn={auth.state.status === 'signed-in'} />
