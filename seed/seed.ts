@@ -32,7 +32,7 @@ import { seedCurriculum } from './steps/curriculum.ts';
 import { seedEnrollments } from './steps/enrollments.ts';
 import { seedInstructors } from './steps/instructors.ts';
 import { seedLabs } from './steps/labs.ts';
-import { seedLiveSessions } from './steps/live-sessions.ts';
+import { seedLiveModeration, seedLiveSessions } from './steps/live-sessions.ts';
 import { seedPortraits } from './steps/portraits.ts';
 import { seedReviews } from './steps/reviews.ts';
 import { countSeeded } from './summary.ts';
@@ -96,6 +96,8 @@ const STEPS: [string, SeedStep][] = [
   ['portraits', seedPortraits],
   // Community reviewers' reviews, course FAQ, the bundle open to instructors (after every enrollment).
   ['reviews', seedReviews],
+  // A hidden question and a ban in a live session (its author is a community reviewer).
+  ['live moderation', seedLiveModeration],
   // Code labs (a lab lesson before the html-css final check) and other learners' lab history (after reviews).
   ['labs', seedLabs],
   // Last on purpose: isSeeded() looks for the admin, so it exists only once all else is done.

@@ -1,5 +1,5 @@
 import { COURSES, ENROLLMENTS } from '../data/index.ts';
-import { seedId } from '../ids.ts';
+import { ids, seedId } from '../ids.ts';
 import type { SeedStep } from './context.ts';
 import { DAY } from './dates.ts';
 import { ownedCourseIds } from './owned-courses.ts';
@@ -9,8 +9,13 @@ import { ownedCourseIds } from './owned-courses.ts';
  * after the first seed at 17:00 UTC for an hour, hosted by the course's instructor. Added once,
  * never moved: a second run leaves the row as it is. Each demo learner has asked a question in
  * the session of their course (answered by the instructor and upvoted, docs/live-qa.md), and the
- * instructor has pinned a question of their own.
+ * instructor has pinned a question of their own. seedLiveModeration (after the reviews) hides an
+ * advertising question in the first course's session and bans its author, so the moderators'
+ * Hidden view and bans have data.
  */
+
+/** The account the demo bans from the first session: a community reviewer (seed/data/reviews.ts). */
+export const BANNED_DEMO_EMAIL = 'lucia.romero@learners.demo.test';
 export const seedLiveSessions: SeedStep = async (sql, ctx) => {
   const owned = await ownedCourseIds(sql);
   const starts = new Date(ctx.now.getTime() + 7 * DAY);
@@ -36,6 +41,44 @@ export const seedLiveSessions: SeedStep = async (sql, ctx) => {
     );
     await seedQuestions(sql, seedId(`live-session:${slug}:office-hours`), slug);
   }
+};
+
+/**
+ * A hidden advertising question in the first course's session, and its author (a community
+ * reviewer, so after the reviews step) banned from it; and the cohort note of that course's
+ * second lesson locked by its instructor (read-only for learners: docs/collab-notes.md).
+ * Written once.
+ */
+export const seedLiveModeration: SeedStep = async (sql) => {
+  const slug = ENROLLMENTS[0]?.course;
+  if (!slug) return;
+  const sessionId = seedId(`live-session:${slug}:office-hours`);
+  await sql.query(
+    `insert into public.session_questions (id, session_id, author_id, body, status)
+     select $1, s.id, p.id, 'Cheap certificates, no course needed: visit my profile!', 'hidden'
+     from public.live_sessions s, public.profiles p
+     where s.id = $2 and p.email = $3
+     on conflict (id) do nothing`,
+    [seedId(`live-question:${slug}:spam`), sessionId, BANNED_DEMO_EMAIL],
+  );
+  await sql.query(
+    `insert into public.session_bans (session_id, user_id, banned_by, reason)
+     select s.id, p.id, s.created_by, 'Advertising in the Q&A'
+     from public.live_sessions s, public.profiles p
+     where s.id = $1 and p.email = $2
+     on conflict do nothing`,
+    [sessionId, BANNED_DEMO_EMAIL],
+  );
+  await sql.query(
+    `insert into public.cohort_note_locks (lesson_id, locked_by)
+     select l.id, i.user_id
+     from public.lessons l
+     join public.courses c on c.id = l.course_id
+     join public.instructors i on i.id = c.instructor_id
+     where l.id = $1
+     on conflict (lesson_id) do nothing`,
+    [ids.lesson(slug, 0, 1)],
+  );
 };
 
 async function seedQuestions(sql: Parameters<SeedStep>[0], sessionId: string, slug: string): Promise<void> {
