@@ -12,7 +12,7 @@ import { expectEventually, expectHidden, expectVisible } from '../support/web-ex
  * HTML & CSS Foundations (seed/steps/live-sessions.ts), its instructor and the demo student
  * (enrolled). The student asks, the instructor sees it without a reload and pins it, the student
  * sees it pinned; the instructor hides it and it leaves the student's list; the instructor bans
- * the student, whose next question is refused.
+ * the student, whose next question is refused, then unbans them from the ban list and they ask again.
  */
 
 let server: RunningServer;
@@ -92,6 +92,18 @@ describe('live Q&A', () => {
     await student.getByLabel('Your question').fill('One more question, please?');
     await student.getByRole('button', { name: 'Ask' }).click();
     await expectVisible(student.getByRole('alert').filter({ hasText: /banned/ }));
+
+    // The ban list names the student (and the seeded advertiser); Unban lets them ask again.
+    await page.getByText(/^Banned people/).click();
+    const unban = page.getByRole('button', { name: 'Unban Riley Park' });
+    await expectVisible(unban);
+    await expectAccessible(page, 'the session page with the ban list open');
+    await unban.click();
+    await expectHidden(unban);
+    const again = `After the unban (${Date.now()})`;
+    await student.getByLabel('Your question').fill(again);
+    await student.getByRole('button', { name: 'Ask' }).click();
+    await expectVisible(question(student, again));
 
     expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(
       true,

@@ -26,6 +26,7 @@ import {
 import { createAction } from '../../lib/submit.ts';
 import { ErrorMessage } from '../Notices.tsx';
 import { AskForm } from './AskForm.tsx';
+import { BanList } from './BanList.tsx';
 import { QuestionItem } from './QuestionItem.tsx';
 import { SessionSettings } from './SessionSettings.tsx';
 
@@ -152,8 +153,10 @@ export function SessionRoom(props: { session: SessionDetail; userId: string; use
     setQuestions(applyQuestion(questions(), updated, (x) => belongsTo(view(), x)));
     announce(DONE[action]);
   };
+  const [bansVersion, setBansVersion] = createSignal(0);
   const ban = async (userId: string) => {
     await calls.ban(id, userId);
+    setBansVersion((n) => n + 1);
     announce('The author is banned from asking and voting in this session.');
   };
 
@@ -223,6 +226,7 @@ export function SessionRoom(props: { session: SessionDetail; userId: string; use
 
         <Show when={moderator}>
           <SessionSettings session={session()} calls={calls} onSaved={setSession} announce={announce} />
+          <BanList sessionId={id} calls={calls} version={bansVersion()} announce={announce} />
           <fieldset class="session-toggle">
             <legend class="sr-only">Which questions</legend>
             <For each={VIEWS}>
