@@ -4,8 +4,8 @@ import type { CompanyGroup } from '../../../../../edge/api-types.ts';
 import { errorMessage } from '../../../lib/api.ts';
 import { withParam } from '../../../lib/company-people.ts';
 import { plural } from '../../../lib/format.ts';
+import { ConfirmButton } from '../../admin/ConfirmButton.tsx';
 import { groupNameError } from './group-errors.ts';
-import { InlineConfirm } from './InlineConfirm.tsx';
 
 /**
  * One group: its name (renamed in place: Enter saves, Escape cancels), its people, links to see
@@ -123,7 +123,7 @@ export function GroupRow(props: {
               Rename<span class="sr-only"> {props.group.name}</span>
             </button>
           </Show>
-          <InlineConfirm
+          <ConfirmButton
             label="Delete"
             what={props.group.name}
             confirmLabel="Confirm delete"

@@ -2,7 +2,7 @@ import { createSignal, Match, Show, Switch } from 'solid-js';
 import type { CompanyMemberRow } from '../../../../../edge/api-types.ts';
 import { errorMessage, isApiError } from '../../../lib/api.ts';
 import { displayName } from '../../../lib/company-people.ts';
-import { InlineConfirm } from './InlineConfirm.tsx';
+import { ConfirmButton } from '../../admin/ConfirmButton.tsx';
 
 export interface RowActionHandlers {
   remove: (row: CompanyMemberRow) => Promise<void>;
@@ -39,7 +39,7 @@ export function MemberActions(props: { row: CompanyMemberRow; actions: RowAction
     <div class="people-actions">
       <Switch>
         <Match when={props.row.kind === 'member' && props.row.status === 'active'}>
-          <InlineConfirm
+          <ConfirmButton
             label="Remove"
             what={name()}
             confirmLabel="Confirm remove"
@@ -63,7 +63,7 @@ export function MemberActions(props: { row: CompanyMemberRow; actions: RowAction
             Resend
             <span class="sr-only"> the invitation to {name()}</span>
           </button>
-          <InlineConfirm
+          <ConfirmButton
             label="Revoke"
             what={`the invitation to ${name()}`}
             confirmLabel="Confirm revoke"
