@@ -37,9 +37,22 @@ describe('the profile page', () => {
     await page.getByLabel('Email').fill('student@demo.test');
     await page.getByLabel('Password').fill('learn-demo-2026');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Account' }).click();
+    // Opened the moment it shows, while sign-in still redirects to the dashboard: it stays open.
+    const account = page.getByRole('button', { name: 'Account' });
+    await account.click();
+    await page.waitForURL(/\/dashboard$/);
     await expectVisible(page.getByRole('link', { name: 'Profile' }));
     await page.getByRole('link', { name: 'Profile' }).click();
+    await page.waitForURL(/\/profile$/);
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Your profile' }));
+    // Following a link closed it; so does the browser's back button.
+    await expectEventually(() => account.getAttribute('aria-expanded')).toBe('false');
+    await account.click();
+    await expectEventually(() => account.getAttribute('aria-expanded')).toBe('true');
+    await page.goBack();
+    await page.waitForURL(/\/dashboard$/);
+    await expectEventually(() => account.getAttribute('aria-expanded')).toBe('false');
+    await page.goForward();
     await page.waitForURL(/\/profile$/);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Your profile' }));
     await expectVisible(page.getByRole('img', { name: 'No avatar yet' }));

@@ -1,4 +1,4 @@
-import { A, useLocation } from '@solidjs/router';
+import { A } from '@solidjs/router';
 import { createEffect, createSignal, createUniqueId, on, onCleanup, Show } from 'solid-js';
 import { useApp } from '../lib/context.ts';
 import { currentProfile, initials, loadProfile, setCurrentProfile } from '../lib/profile.ts';
@@ -15,7 +15,6 @@ import '../styles/account-menu.css';
 export function AccountMenu() {
   const { api, auth } = useApp();
   const id = createUniqueId();
-  const location = useLocation();
   const [open, setOpen] = createSignal(false);
   let root: HTMLDivElement | undefined;
   let button: HTMLButtonElement | undefined;
@@ -33,16 +32,17 @@ export function AccountMenu() {
       },
     ),
   );
-  createEffect(
-    on(
-      () => location.pathname,
-      () => setOpen(false),
-      { defer: true },
-    ),
-  );
+  // The browser's back and forward buttons close it. Not any change of path: signing in redirects a moment after
+  // the header shows this menu, and a menu opened in that moment stays open.
+  const onPopState = () => setOpen(false);
+  window.addEventListener('popstate', onPopState);
+  onCleanup(() => window.removeEventListener('popstate', onPopState));
 
+  // A click outside closes it, and so does following one of its links (Enter on a link is a click too).
   const onDocumentClick = (e: MouseEvent) => {
-    if (open() && root && !root.contains(e.target as Node)) setOpen(false);
+    if (!open() || !root) return;
+    const target = e.target as Element;
+    if (!root.contains(target) || target.closest?.('.account-menu-list a')) setOpen(false);
   };
   // Escape closes it from the button or any of its links, and gives focus back to the button.
   const onDocumentKey = (e: KeyboardEvent) => {
