@@ -19,6 +19,7 @@ export const notificationKind = z.enum([
   'grade_posted',
   'certificate_issued',
   'session_starting',
+  'session_changed',
 ]);
 
 export const notification = z.strictObject({

@@ -53,7 +53,7 @@ describe('notifications the platform sends', () => {
     expect(notification.parse(messages[0]!.payload)).toEqual(items[0]);
   });
 
-  it('congratulates a learner who completes a course', async () => {
+  it('congratulates a learner who completes a course with their certificate', async () => {
     // Open the drip-locked lesson so every lesson can be completed.
     await h.db.asOwner((sql) =>
       sql.query('update public.lessons set drip_available_at = null where id = $1', [ids.lDrip]),
@@ -63,8 +63,13 @@ describe('notifications the platform sends', () => {
     }
     const { items, unreadCount } = await list(ids.student);
     expect(unreadCount).toBe(2);
-    expect(items[0]).toMatchObject({ kind: 'course_completed', title: 'You completed Intro to HTML' });
-    expect(items.map((n) => n.kind)).toEqual(['course_completed', 'enrollment']);
+    // The completion issued a certificate: that is the one message, with a link to it.
+    expect(items[0]).toMatchObject({
+      kind: 'certificate_issued',
+      title: 'Certificate issued: Intro to HTML',
+      link: '/certificates',
+    });
+    expect(items.map((n) => n.kind)).toEqual(['certificate_issued', 'enrollment']);
   });
 });
 

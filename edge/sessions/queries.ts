@@ -140,14 +140,15 @@ export async function sessionDetail(sql: Sql, id: string, now: Date): Promise<Se
 }
 
 /** The caller moderates the session: 404 to strangers, 403 not_moderator to its other participants. */
-export async function requireModerator(sql: Sql, sessionId: string): Promise<void> {
-  const [row] = await sql.query<{ moderator: boolean }>(
-    `select s.id in (select private.my_moderated_session_ids()) as moderator
-     from public.live_sessions s where s.id = $1`,
+export async function requireModerator(sql: Sql, sessionId: string): Promise<{ courseSlug: string }> {
+  const [row] = await sql.query<{ moderator: boolean; slug: string }>(
+    `select s.id in (select private.my_moderated_session_ids()) as moderator, c.slug
+     from public.live_sessions s join public.courses c on c.id = s.course_id where s.id = $1`,
     [sessionId],
   );
   if (!row) throw sessionNotFound();
   if (!row.moderator) throw notModerator();
+  return { courseSlug: row.slug };
 }
 
 /** A course the caller may schedule sessions for; 404 course_not_found to strangers, 403 to learners. */

@@ -191,6 +191,11 @@ for (const engine of engines()) {
       });
       expect(moved.json).toMatchObject({ durationMinutes: 30 });
       expect(Date.parse(moved.json.endsAt) - Date.parse(moved.json.startsAt)).toBe(30 * 60_000);
+      // A new link is kept; an emptied one gets a Jitsi room again, as when scheduling.
+      const linked = await call('PATCH', path, ids.teacher, { meetingUrl: 'https://meet.example.test/room-1' });
+      expect(linked.json).toMatchObject({ meetingUrl: 'https://meet.example.test/room-1' });
+      const emptied = await call('PATCH', path, ids.teacher, { meetingUrl: '' });
+      expect(emptied.json.meetingUrl).toMatch(/^https:\/\/meet\.jit\.si\/[A-Za-z0-9-]+$/);
       await refused('PATCH', path, ids.student, 403, 'not_moderator', { title: 'Mine now' });
       await refused('PATCH', path, ids.other, 404, 'session_not_found', { title: 'Mine now' });
       await refused('PATCH', path, ids.teacher, 400, 'bad_request', {});

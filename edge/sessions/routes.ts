@@ -126,8 +126,9 @@ export function sessionRoutes({ db, now, siteUrl }: SessionDeps): Hono<Env> {
     const id = sessionId(c);
     const patch = await jsonBody(c, sessionPatch);
     const saved = await run(c, async (sql) => {
-      await requireModerator(sql, id);
-      await patchSession(sql, id, patch);
+      const { courseSlug } = await requireModerator(sql, id);
+      // An emptied meeting link gets a Jitsi room, as when scheduling.
+      await patchSession(sql, id, patch.meetingUrl === '' ? { ...patch, meetingUrl: jitsiRoomUrl(courseSlug) } : patch);
       return sessionDetail(sql, id, now());
     });
     return c.json(saved);

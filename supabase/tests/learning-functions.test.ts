@@ -614,10 +614,15 @@ describe.each(engines())('learning functions on %s', (engine) => {
         graded_by: USER.instructor,
       });
       const [note] = await owner<Row>(
-        `select kind, title, body from public.notifications where user_id = $1 and title like 'Graded:%'`,
+        `select kind, title, body, link from public.notifications where user_id = $1 and title like 'Graded:%'`,
         [learner],
       );
-      expect(note).toEqual({ kind: 'system', title: 'Graded: Essay', body: 'You got 64 of 100 points.' });
+      expect(note).toEqual({
+        kind: 'grade_posted',
+        title: 'Graded: Essay',
+        body: 'You got 64 of 100 points.',
+        link: expect.stringMatching(new RegExp(`^/learn/[a-z0-9-]+/assignments/${asg}$`)),
+      });
       // Regrading is allowed (an admin here).
       expect(await grade(USER.admin, null, { content: 60, style: 40 })).toMatchObject({ final: '80.00' });
 
@@ -795,11 +800,20 @@ describe.each(engines())('learning functions on %s', (engine) => {
       });
       const code = issued[0]!.code as string;
       expect(code).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){5}$/);
+      // One message: the certificate this completion issued (not a second "You completed").
       const notes = await owner<Row>(
-        `select body from public.notifications where user_id = $1 and kind = 'course_completed'`,
+        `select kind, title, body, link from public.notifications
+         where user_id = $1 and kind in ('course_completed', 'certificate_issued')`,
         [learner],
       );
-      expect(notes).toEqual([{ body: expect.stringContaining('your certificate is under Certificates') }]);
+      expect(notes).toEqual([
+        {
+          kind: 'certificate_issued',
+          title: expect.stringMatching(/^Certificate issued: Course /),
+          body: expect.stringContaining('Your certificate is under Certificates'),
+          link: '/certificates',
+        },
+      ]);
 
       // Regrading, a new item then completing it again: still one certificate, the same code.
       await as(USER.instructor, 'select public.grade_submission($1, 90, null, $2)', [sub!.id, 'Great']);
@@ -810,6 +824,14 @@ describe.each(engines())('learning functions on %s', (engine) => {
       expect(await enrollment(learner, c.course)).toMatchObject({ status: 'completed' });
       expect((await certificates()).map((x) => x.code)).toEqual([code]);
       expect(await as(learner, 'select code from public.certificates')).toEqual([{ code }]);
+      // The second completion issued nothing new: it is a plain "You completed".
+      expect(
+        await owner<Row>(
+          `select kind from public.notifications
+           where user_id = $1 and kind in ('course_completed', 'certificate_issued') order by created_at, kind`,
+          [learner],
+        ),
+      ).toEqual([{ kind: 'certificate_issued' }, { kind: 'course_completed' }]);
     });
 
     it('verifies a code by its hash (any case, no guessing), and only admins revoke', async () => {

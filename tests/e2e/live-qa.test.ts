@@ -12,7 +12,8 @@ import { expectEventually, expectHidden, expectVisible } from '../support/web-ex
  * HTML & CSS Foundations (seed/steps/live-sessions.ts), its instructor and the demo student
  * (enrolled). The student asks, the instructor sees it without a reload and pins it, the student
  * sees it pinned; the instructor hides it and it leaves the student's list; the instructor bans
- * the student, whose next question is refused, then unbans them from the ban list and they ask again.
+ * the student, who is told at once and whose next question the server refuses, then unbans them from the
+ * ban list and they ask again.
  */
 
 let server: RunningServer;
@@ -28,7 +29,18 @@ afterAll(async () => {
   await studentContext?.close();
 });
 
-const SESSION_PATH = `/learn/html-css-foundations/sessions/${seedId('live-session:html-css-foundations:office-hours')}`;
+const SESSION_ID = seedId('live-session:html-css-foundations:office-hours');
+const SESSION_PATH = `/learn/html-css-foundations/sessions/${SESSION_ID}`;
+
+async function studentToken(): Promise<string> {
+  const res = await fetch(`${server.url}/auth/v1/token?grant_type=password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'student@demo.test', password: DEMO_PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
 const TITLE = 'Office hours: HTML & CSS Foundations';
 const question = (p: Page, text: string) => p.getByRole('listitem').filter({ hasText: text });
 
@@ -92,9 +104,17 @@ describe('live Q&A', () => {
       .click();
     // The Hidden view also holds the seeded advertiser's question: look at this one.
     await expectVisible(question(page, body).getByRole('button', { name: /^Ban author/ }));
-    await student.getByLabel('Your question').fill('One more question, please?');
-    await student.getByRole('button', { name: 'Ask' }).click();
-    await expectVisible(student.getByRole('alert').filter({ hasText: /banned/ }));
+    // The student is told at once, without a reload (user:<uid>): the ask form gives way to the notice.
+    await expectVisible(student.getByText('You have been banned from asking and voting in this session.'));
+    await expectHidden(student.getByLabel('Your question'));
+    // And the server refuses what a banned student would still send.
+    const refused = await fetch(`${server.url}/api/sessions/${SESSION_ID}/questions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await studentToken()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'One more question, please?' }),
+    });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: 'banned' } });
 
     // The ban list names the student (and the seeded advertiser); Unban lets them ask again.
     await page.getByText(/^Banned people/).click();
@@ -103,6 +123,7 @@ describe('live Q&A', () => {
     await expectAccessible(page, 'the session page with the ban list open');
     await unban.click();
     await expectHidden(unban);
+    await expectVisible(student.getByLabel('Your question'));
     const again = `After the unban (${Date.now()})`;
     await student.getByLabel('Your question').fill(again);
     await student.getByRole('button', { name: 'Ask' }).click();

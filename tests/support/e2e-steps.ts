@@ -51,8 +51,8 @@ export function steps(current: () => Pick<Platform, 'page' | 'server'>, options:
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expectVisible(page.getByRole('button', { name: 'Sign out' }));
-      // The page moves on (to ?next= or the dashboard) once its code has loaded; a menu opened before
-      // that would close on the move (the account menu closes when the path changes).
+      // The page moves on (to ?next= or the dashboard) once its code has loaded: the next step
+      // starts on the page the user lands on.
       await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
     },
     async signOut() {

@@ -6,6 +6,7 @@ import { useApp } from '../lib/context.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useLive } from '../lib/live.ts';
 import { addNotification, bellLabel, markedRead, toNotification } from '../lib/notifications.ts';
+import { emitSessionBan } from '../lib/user-events.ts';
 import '../styles/bell.css';
 
 /**
@@ -53,6 +54,8 @@ function Bell(props: { userId: string }) {
         if (!n.readAt) setUnread((u) => u + 1);
         announce(`New notification: ${n.title}`);
       },
+      // The topic's one channel is this one: other events on it go to the pages that listen.
+      session_ban: emitSessionBan,
     },
     // Back after a drop: whatever arrived meanwhile is in the list the API returns.
     onRejoin: () => void refresh(),

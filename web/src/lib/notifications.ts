@@ -15,6 +15,7 @@ const KINDS: readonly NotificationKind[] = [
   'grade_posted',
   'certificate_issued',
   'session_starting',
+  'session_changed',
 ];
 
 const isString = (v: unknown): v is string => typeof v === 'string';

@@ -25,6 +25,7 @@ import { jsonInit } from './json-init.ts';
 
 export type {
   SessionDetail,
+  SessionInput,
   SessionModerationAction,
   SessionQuestion,
   SessionQuestionSort,

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, onMount, Show } from 'solid-js';
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { useApp } from '../../lib/context.ts';
 import { formatDateTime, formatDuration } from '../../lib/format.ts';
 import { type LiveStatus, useLive } from '../../lib/live.ts';
@@ -24,6 +24,7 @@ import {
   sessionsApi,
 } from '../../lib/sessions-api.ts';
 import { createAction } from '../../lib/submit.ts';
+import { onSessionBan } from '../../lib/user-events.ts';
 import { ErrorMessage } from '../Notices.tsx';
 import { AskForm } from './AskForm.tsx';
 import { BanList } from './BanList.tsx';
@@ -122,6 +123,18 @@ export function SessionRoom(props: { session: SessionDetail; userId: string; use
       onSync: (state) => setPresent(presentNames(state)),
     },
   });
+  // Banned or unbanned by a moderator while here: the ask form and the votes follow at once.
+  onCleanup(
+    onSessionBan((e) => {
+      if (e.sessionId !== id || e.banned === session().banned) return;
+      setSession({ ...session(), banned: e.banned });
+      announce(
+        e.banned
+          ? 'A moderator banned you from asking and voting in this session.'
+          : 'A moderator lifted your ban: you can ask and vote again.',
+      );
+    }),
+  );
   if (moderator) {
     useLive(supabase, authClient, {
       topic: `session-mod:${id}`,

@@ -10,7 +10,14 @@ import { teachApi } from '../../components/teach/teach-api.ts';
 import { useApp } from '../../lib/context.ts';
 import { formatDateTime, formatDuration } from '../../lib/format.ts';
 import { settle } from '../../lib/queries.ts';
-import { PHASE_LABELS, type SessionSummary, sessionHref, sessionPhase, sessionsApi } from '../../lib/sessions-api.ts';
+import {
+  PHASE_LABELS,
+  type SessionDetail,
+  type SessionSummary,
+  sessionHref,
+  sessionPhase,
+  sessionsApi,
+} from '../../lib/sessions-api.ts';
 import { createAction } from '../../lib/submit.ts';
 import { PageTitle } from '../../lib/title.ts';
 import '../../styles/admin.css';
@@ -44,8 +51,20 @@ function TeachSessionsView() {
   const remove = createAction(async (s: SessionSummary) => {
     await calls.remove(s.id);
     announce(`Deleted “${s.title}”.`);
+    if (editing()?.id === s.id) setEditing(null);
     reload();
   });
+  // The session being edited (its detail: the summary has no link or description).
+  const [editing, setEditing] = createSignal<SessionDetail | null>(null);
+  let heading: HTMLHeadingElement | undefined;
+  const edit = createAction(async (s: SessionSummary) => {
+    setEditing(null);
+    setEditing(await calls.detail(s.id));
+  });
+  const closeEditor = () => {
+    setEditing(null);
+    heading?.focus();
+  };
 
   return (
     <div class="container section teach teach-sessions">
@@ -61,12 +80,14 @@ function TeachSessionsView() {
         {(d) => (
           <>
             <PageTitle text={`Live sessions: ${d().course.title}`} />
-            <h1>Live sessions</h1>
+            <h1 ref={heading} tabindex="-1">
+              Live sessions
+            </h1>
             <p class="muted">
               For <strong>{d().course.title}</strong>. Enrolled learners see them in the player and on their dashboard;
               you moderate the Q&amp;A on each session's page.
             </p>
-            <ErrorMessage message={remove.error()} />
+            <ErrorMessage message={remove.error() ?? edit.error()} />
             <Show
               when={d().list.items.length > 0}
               fallback={<p class="empty-state">This course has no live sessions yet.</p>}
@@ -95,7 +116,16 @@ function TeachSessionsView() {
                           </td>
                           <td>{formatDuration(s.durationMinutes)}</td>
                           <td>{PHASE_LABELS[sessionPhase(s)]}</td>
-                          <td>
+                          <td class="row-actions">
+                            <button
+                              type="button"
+                              class="button button-small button-secondary"
+                              disabled={edit.busy()}
+                              onClick={() => void edit.run(s)}
+                            >
+                              Edit
+                              <span class="sr-only"> {s.title}</span>
+                            </button>
                             <ConfirmButton
                               label="Delete"
                               what={s.title}
@@ -109,6 +139,21 @@ function TeachSessionsView() {
                   </tbody>
                 </table>
               </div>
+            </Show>
+            <Show when={editing()} keyed>
+              {(s) => (
+                <ScheduleForm
+                  courseId={d().course.id}
+                  calls={calls}
+                  editing={s}
+                  onCancel={closeEditor}
+                  onScheduled={(saved) => {
+                    announce(`Saved “${saved.title}”.`);
+                    closeEditor();
+                    reload();
+                  }}
+                />
+              )}
             </Show>
             <ScheduleForm
               courseId={d().course.id}
