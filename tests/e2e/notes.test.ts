@@ -9,7 +9,8 @@ import { expectEventually, expectVisible } from '../support/web-expect.ts';
 
 /**
  * Shared notes (issue 12) in two Chromium contexts on the real platform: the demo student
- * (enrolled in HTML & CSS Foundations) and its instructor open the first lesson's Notes tab.
+ * (enrolled in HTML & CSS Foundations) opens the first lesson's Notes tab in the player, its
+ * instructor (not enrolled) the same lesson's cohort note from Teaching → Cohort notes.
  * The student's own note stays theirs; both type in the cohort note at the same time and end
  * with the same text; the instructor locks it and the student's typing no longer reaches them.
  */
@@ -52,11 +53,8 @@ async function typeInNote(p: Page, text: string, at: 'start' | 'end' = 'end') {
 
 describe('shared notes', () => {
   it('keeps my note mine, merges simultaneous typing in the cohort note, and honours the lock', async () => {
-    // The player opens for enrolled users: the instructor enrolls in their own free course first.
+    // The instructor is not enrolled: they reach the cohort notes from Teaching.
     await signIn('instructor@demo.test');
-    await page.goto(`${server.url}/courses/${SLUG}`);
-    await page.getByRole('button', { name: 'Enroll for free' }).first().click();
-    await expectVisible(page.getByRole('link', { name: 'Go to course' }).first());
 
     studentContext = await platform.browser.newContext();
     const student = await studentContext.newPage();
@@ -74,9 +72,12 @@ describe('shared notes', () => {
     await expectEventually(() => noteText(student, 'note')).toBe('Private: remember the doctype.');
 
     // Both open the cohort note and type at the same time.
-    await page.goto(`${server.url}${NOTES_PATH}`);
-    await expectVisible(live(page));
-    await page.getByRole('radio', { name: /Cohort note/ }).check();
+    await page.goto(`${server.url}/teach`);
+    await page.getByRole('link', { name: 'Cohort notes of HTML & CSS Foundations' }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Cohort notes' }));
+    expect(await page.getByLabel('Lesson').inputValue()).toBe(ids.lesson(SLUG, 0, 0));
+    await expectVisible(page.getByRole('heading', { name: 'Notes on “How a web page is built”' }));
+    await expectEventually(() => page.getByRole('radio', { name: /Cohort note/ }).isChecked()).toBe(true);
     await student.getByRole('radio', { name: /Cohort note/ }).check();
     await expectVisible(live(page));
     await expectVisible(live(student));
@@ -91,7 +92,7 @@ describe('shared notes', () => {
       return a !== null && a === b && a.includes('Student was here.') && a.includes('Teacher was here.');
     }).toBe(true);
     await expectAccessible(student, 'the Notes tab for the student');
-    await expectAccessible(page, 'the Notes tab for the instructor');
+    await expectAccessible(page, 'the cohort notes page for the instructor');
 
     // The instructor locks it: the student's typing does not reach them.
     await page.getByRole('button', { name: 'Lock the note' }).click();

@@ -63,6 +63,7 @@ const Grading = lazy(() => import('./pages/teach/Grading.tsx'));
 const Lab = lazy(() => import('./pages/learn/Lab.tsx'));
 const Session = lazy(() => import('./pages/learn/Session.tsx'));
 const TeachSessions = lazy(() => import('./pages/teach/Sessions.tsx'));
+const TeachNotes = lazy(() => import('./pages/teach/Notes.tsx'));
 const TeachLabs = lazy(() => import('./pages/teach/Labs.tsx'));
 const LabsQueue = lazy(() => import('./pages/admin/LabsQueue.tsx'));
 
@@ -177,6 +178,7 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.lab} component={Lab} />
         <Route path={ROUTES.session} component={Session} />
         <Route path={ROUTES.teachSessions} component={TeachSessions} />
+        <Route path={ROUTES.teachNotes} component={TeachNotes} />
         <Route path={ROUTES.teachLabs} component={TeachLabs} />
         <Route path={ROUTES.adminCompanies} component={AdminCompanies} />
         <Route path={ROUTES.adminLabsQueue} component={LabsQueue} />

@@ -56,6 +56,7 @@ export const ROUTES = {
   adminCompanies: '/admin/companies',
   session: '/learn/:slug/sessions/:sessionId',
   teachSessions: '/teach/courses/:courseId/sessions',
+  teachNotes: '/teach/courses/:courseId/notes',
   player: '/learn/:slug/:lessonId?',
   devOutbox: '/dev/outbox',
 } as const;

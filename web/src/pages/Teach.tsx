@@ -217,6 +217,11 @@ function CourseRow(props: { course: TeachingCourse }) {
             </A>
           </li>
           <li>
+            <A href={`${base()}/notes`} aria-label={label('Cohort notes')}>
+              Cohort notes
+            </A>
+          </li>
+          <li>
             <A href={`${base()}/faq`} aria-label={label('FAQ')}>
               FAQ
             </A>

@@ -26,10 +26,10 @@ const LOCK_POLL_MS = 10_000;
  * GET /api/lessons/:lessonId/cohort-note; the course's managers lock and unlock it
  * (PUT .../cohort-note/lock), and a locked note is read-only for learners.
  */
-export function NotesTab(props: { lessonId: string; lessonTitle: string }) {
+export function NotesTab(props: { lessonId: string; lessonTitle: string; initialView?: NoteView }) {
   const { api, auth, announce } = useApp();
   const path = () => `/api/lessons/${encodeURIComponent(props.lessonId)}/cohort-note`;
-  const [view, setView] = createSignal<NoteView>('mine');
+  const [view, setView] = createSignal<NoteView>(props.initialView ?? 'mine');
   const [attempt, setAttempt] = createSignal(0);
   const loaded = createAsync(() => {
     attempt();
