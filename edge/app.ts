@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { adminCourseRoutes } from './admin-courses/routes.ts';
+import { adminPeopleRoutes } from './admin-people/routes.ts';
 import type { PublicConfig } from './api-types.ts';
 import { assignmentRoutes } from './assignments/routes.ts';
 import type { JwtVerifier } from './auth/jwt.ts';
@@ -18,6 +19,7 @@ import { dashboardRoutes } from './dashboard/routes.ts';
 import type { Database } from './db/port.ts';
 import { enrollmentRoutes } from './enrollments/routes.ts';
 import { faqRoutes } from './faq/routes.ts';
+import { faqCenterRoutes } from './faq-center/routes.ts';
 import { type Env, identify } from './http/context.ts';
 import { AppError, notFound, onError } from './http/errors.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -113,6 +115,7 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
   app.route('/', teachingRoutes(deps.db));
   app.route('/', quizRoutes(deps.db));
   app.route('/', adminCourseRoutes(deps.db));
+  app.route('/', adminPeopleRoutes(deps.db));
   app.route('/', assignmentRoutes(deps.db));
   app.route('/', labRoutes({ db: deps.db, runner: deps.labs }));
   const commerce = {
@@ -135,6 +138,7 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
   );
   app.route('/', noteRoutes(deps.db));
   app.route('/', sessionRoutes({ db: deps.db, now, siteUrl: commerce.config.siteUrl }));
+  app.route('/', faqCenterRoutes({ db: deps.db, mailer: deps.mailer, siteUrl: commerce.config.siteUrl }));
   app.route('/', adminCommerceRoutes({ db: deps.db, payments: deps.payments, now }));
   // Avatar URLs must be on the Supabase project URL the web app is given.
   const projectUrl = (req: Request) => deps.publicConfig(req).supabaseUrl;

@@ -20,6 +20,7 @@ import type { DemoAccount } from './data/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './data/index.ts';
 import { seedAccounts } from './steps/accounts.ts';
 import { ADMIN_EMAIL, seedAdminAccount } from './steps/admin-account.ts';
+import { seedAdminAudit } from './steps/admin-audit.ts';
 import { seedAssessments } from './steps/assessments.ts';
 import { seedCategories } from './steps/categories.ts';
 import { seedCommerce } from './steps/commerce.ts';
@@ -30,6 +31,7 @@ import { seedCourses } from './steps/courses.ts';
 import { seedCovers } from './steps/covers.ts';
 import { seedCurriculum } from './steps/curriculum.ts';
 import { seedEnrollments } from './steps/enrollments.ts';
+import { seedFaqCenter } from './steps/faq-center.ts';
 import { seedInstructors } from './steps/instructors.ts';
 import { seedLabs } from './steps/labs.ts';
 import { seedLiveModeration, seedLiveSessions } from './steps/live-sessions.ts';
@@ -100,8 +102,13 @@ const STEPS: [string, SeedStep][] = [
   ['live moderation', seedLiveModeration],
   // Code labs (a lab lesson before the html-css final check) and other learners' lab history (after reviews).
   ['labs', seedLabs],
-  // Last on purpose: isSeeded() looks for the admin, so it exists only once all else is done.
+  // The FAQ center: themes, articles, demo votes and contact messages (after the accounts).
+  ['faq center', seedFaqCenter],
+  // Last but for its audit entries: isSeeded() looks for the admin, so it exists only once all else is done.
   ['admin account', seedAdminAccount],
+  // The admin's audit log history (the admin is its actor). A seed stopped just before it only
+  // misses these demo entries.
+  ['audit log', seedAdminAudit],
 ];
 
 /**

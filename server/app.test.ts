@@ -150,23 +150,25 @@ describe('the host routes', () => {
 describe('the web app', () => {
   it('answers its pages with index.html, and a page it does not have with index.html and 404', async () => {
     const app = await host({}, web);
-    for (const path of ['/', '/courses', '/courses/intro-to-html', '/learn/x/y', '/dashboard/']) {
+    // Public pages get their own title (server/seo); the rest keep index.html's.
+    for (const path of ['/', '/courses', '/learn/x/y', '/dashboard/']) {
       const res = await app.request(path);
       expect(res.status, path).toBe(200);
-      expect(await res.text()).toContain('<title>LMS</title>');
+      expect(await res.text()).toMatch(/^<!doctype html><title>[^<]+<\/title>/);
     }
-    for (const path of ['/no-such-page', '/wp-admin', '/courses/a/b', '/learn']) {
+    // A course that does not exist is a 404 too (server/seo), with the app's not-found page.
+    for (const path of ['/no-such-page', '/wp-admin', '/courses/a/b', '/learn', '/courses/intro-to-html']) {
       const res = await app.request(path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type')).toMatch(/text\/html/);
-      expect(await res.text()).toContain('<title>LMS</title>'); // the app renders its not-found page
+      expect(await res.text()).toContain('<title>Page not found · Learnwell</title>'); // the app renders its not-found page
     }
   });
 
   it('answers a missing file with a JSON 404, and serves files', async () => {
     const app = await host({}, web);
     expect((await app.request('/assets/app.js')).status).toBe(200);
-    for (const path of ['/assets/gone.js', '/robots.txt', '/../../etc/passwd.txt', '/assets']) {
+    for (const path of ['/assets/gone.js', '/humans.txt', '/../../etc/passwd.txt', '/assets']) {
       const res = await app.request(path);
       expect(res.status, path).toBe(404);
     }

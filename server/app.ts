@@ -15,6 +15,8 @@ import { labsServiceApp } from './labs/http.ts';
 import { outboxMailer } from './mail/outbox.ts';
 import { knownOrigins } from './origins.ts';
 import type { RealtimeService } from './realtime/service.ts';
+import { pageSeo } from './seo/render.ts';
+import { seoRoutes } from './seo/routes.ts';
 import { webApp } from './static.ts';
 import { createStorageApp, storageRootOf } from './storage/app.ts';
 
@@ -135,8 +137,10 @@ export async function createHostApp({
   for (const prefix of ['/api', '/auth/v1', '/dev/api', '/realtime/v1', '/labs/v1']) {
     app.all(`${prefix}/*`, (c) => c.json({ error: { code: 'not_found', message: 'route not found' } }, 404));
   }
+  // robots.txt and sitemap.xml from the data; public pages carry their head and content (server/seo).
+  app.route('/', seoRoutes(db, siteUrl));
   // Pages carry their first data, asked from this app in-process (server/static.ts).
-  app.get('*', webApp(webRoot, { api: (request) => app.fetch(request) }));
+  app.get('*', webApp(webRoot, { api: (request) => app.fetch(request), seo: pageSeo(siteUrl) }));
   app.all('*', (c) =>
     c.json({ error: { code: 'method_not_allowed', message: 'pages are read with GET' } }, 405, { allow: 'GET, HEAD' }),
   );

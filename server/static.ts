@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { CONFIG_PATH, firstDataFor, hasSessionCookie, serializeFirstData } from '../web/src/lib/first-data.ts';
 import { isClientRoute } from '../web/src/routes.ts';
 import { compressedFiles, compressOnce, pickEncoding } from './compress.ts';
+import type { ApiAnswer, PageSeo } from './seo/render.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -51,6 +52,8 @@ export interface WebAppOptions {
   api?: (request: Request) => Response | Promise<Response>;
   /** How long a page waits for its first data before it goes without (the app then asks itself). */
   firstDataTimeoutMs?: number;
+  /** Public pages' head and content for crawlers (server/seo); needs `api`. */
+  seo?: PageSeo;
 }
 
 /** A file's content, read again only when it changes. */
@@ -110,36 +113,47 @@ export function webApp(root: string, options: WebAppOptions = {}) {
   const api = options.api;
   const timeoutMs = options.firstDataTimeoutMs ?? 2000;
 
-  /** The anonymous answers `paths` get from the API, as the visitor's browser would get them. */
-  const answers = async (c: Context, paths: string[]): Promise<Record<string, unknown>> => {
+  /** The anonymous answers `paths` get from the API, as the visitor's browser would get them (status, and 200s' JSON). */
+  const answers = async (c: Context, paths: string[]): Promise<Record<string, ApiAnswer>> => {
     if (!api) return {};
     const headers = new Headers({ accept: 'application/json' });
     for (const name of ['host', 'x-real-ip']) {
       const value = c.req.header(name);
       if (value) headers.set(name, value);
     }
-    const one = async (path: string): Promise<[string, unknown] | undefined> => {
+    const one = async (path: string): Promise<[string, ApiAnswer] | undefined> => {
       try {
         const res = await api(new Request(new URL(path, c.req.url), { headers }));
-        if (res.status !== 200 || !res.headers.get('content-type')?.startsWith('application/json')) return undefined;
-        return [path, await res.json()];
+        if (res.status !== 200) return [path, { status: res.status }];
+        if (!res.headers.get('content-type')?.startsWith('application/json')) return undefined;
+        return [path, { status: 200, body: await res.json() }];
       } catch {
         return undefined; // the app asks again, and shows the error if there is one
       }
     };
-    const got = await Promise.all(paths.map((p) => within(one(p), timeoutMs)));
-    return Object.fromEntries(got.filter((x): x is [string, unknown] => !!x));
+    const got = await Promise.all([...new Set(paths)].map((p) => within(one(p), timeoutMs)));
+    return Object.fromEntries(got.filter((x): x is [string, ApiAnswer] => !!x));
   };
 
-  /** index.html with the page's first data and the modulepreload of its code (and of auth-js with a session). */
-  const page = async (c: Context, found: boolean): Promise<string> => {
+  /**
+   * index.html with the page's first data and the modulepreload of its code (and of auth-js with a
+   * session), and for public pages their head and content (server/seo). `found`: false when the
+   * page shows something that does not exist (the answer is then a 404).
+   */
+  const page = async (c: Context, route: boolean): Promise<{ html: string; found: boolean }> => {
     const html = (await template())!;
-    if (!api) return html;
+    if (!api) return { html, found: route };
     const url = new URL(c.req.url);
-    const wants = found ? firstDataFor(url.pathname, url.search) : { api: [] };
+    const wants = route ? firstDataFor(url.pathname, url.search) : { api: [] };
     // A visitor with a session gets answers of their own from the app, not the anonymous ones.
     const anonymous = !hasSessionCookie(c.req.header('cookie'));
-    const data = await answers(c, [CONFIG_PATH, ...(anonymous ? wants.api : [])]);
+    const firstPaths = [CONFIG_PATH, ...(anonymous ? wants.api : [])];
+    // The head and content crawlers read are the anonymous page's, for every visitor.
+    const seoPaths = route && options.seo ? options.seo.api(url) : [];
+    const got = await answers(c, [...firstPaths, ...seoPaths]);
+    const data: Record<string, unknown> = {};
+    for (const path of firstPaths) if (got[path]?.status === 200) data[path] = got[path]!.body;
+    const seo = options.seo?.render(url, route, got);
     const built = (await manifest()) ?? {};
     // With a session, the app loads the auth client at once: fetch it beside the entry.
     const modules = [
@@ -149,11 +163,12 @@ export function webApp(root: string, options: WebAppOptions = {}) {
     const chunks = pageChunks(built, modules);
     const head = chunks.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`).join('');
     const body = `<script type="application/json" id="first-data">${serializeFirstData(data)}</script>`;
-    let out = html;
+    let out = seo ? seo.apply(html) : html;
     // The config is in the page now: its preload would be a second, unused copy.
     if (CONFIG_PATH in data) out = out.replace(/<link rel="preload" href="\/api\/config"[^>]*>\s*/, '');
     // Replacer functions: the data may hold `$&` or `$'`, which a replacement string would expand.
-    return out.replace('</head>', () => `${head}</head>`).replace('</body>', () => `${body}</body>`);
+    out = out.replace('</head>', () => `${head}</head>`).replace('</body>', () => `${body}</body>`);
+    return { html: out, found: route && !seo?.notFound };
   };
 
   /** The file, brotli- or gzip-compressed when the client takes it and it is text. */
@@ -189,8 +204,9 @@ export function webApp(root: string, options: WebAppOptions = {}) {
       });
     }
     if (extname(path)) return c.json(notFoundBody, 404);
-    const found = isClientRoute(raw);
-    const html = new Uint8Array(Buffer.from(await page(c, found)));
+    const built = await page(c, isClientRoute(raw));
+    const found = built.found;
+    const html = new Uint8Array(Buffer.from(built.html));
     const type = TYPES['.html']!;
     const encoding = pickEncoding(c.req.header('accept-encoding'));
     const packed = compressOnce(type, html, encoding);

@@ -4,6 +4,7 @@
  * types (through edge/api-types.ts, `import type`), so no schema ships in the web bundle.
  */
 export * from './admin-courses.ts';
+export * from './admin-people.ts';
 export * from './assignments.ts';
 export * from './bundles.ts';
 export * from './catalog.ts';
@@ -15,6 +16,7 @@ export * from './companies.ts';
 export * from './dashboard.ts';
 export * from './enrollment.ts';
 export * from './faq.ts';
+export * from './faq-center.ts';
 export * from './labs.ts';
 export * from './notes.ts';
 export * from './notifications.ts';

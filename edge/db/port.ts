@@ -47,9 +47,11 @@ export interface Database {
  * for every row (the planner costs an `exists` by its per-row form, then runs the hashed form),
  * so scans of a few thousand rows pass that threshold while running in milliseconds.
  * `jit` is a per-session setting; here it is off for this transaction only (PGlite has no JIT).
+ * Last, once role and claims are set, private.assert_active_caller() refuses a suspended account's
+ * token (401 account_suspended, docs/admin.md): one primary-key lookup, no extra round trip.
  */
 export const SET_CALLER_SQL =
-  "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('jit', 'off', true)";
+  "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('jit', 'off', true), private.assert_active_caller()";
 
 /** SET_CALLER_SQL's parameters for asService: the service role and its claims. */
 export const SERVICE_PARAMS: [string, string] = ['service_role', JSON.stringify({ role: 'service_role' })];

@@ -13,6 +13,11 @@ export const FULL_ACCESS: Access = {
   presence: { read: true, write: true },
 };
 
+const NO_ACCESS: Access = {
+  broadcast: { read: false, write: false },
+  presence: { read: false, write: false },
+};
+
 class Rollback extends Error {
   readonly access: Access;
   constructor(access: Access) {
@@ -41,7 +46,8 @@ export async function authorize(db: HostDatabase, identity: Identity, topic: str
         [topic, EXTENSIONS],
       );
       await sql.query(
-        "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('realtime.topic', $3, true)",
+        // private.assert_active_caller(): a suspended account may join nothing (docs/admin.md).
+        "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('realtime.topic', $3, true), private.assert_active_caller()",
         [role, claims, topic],
       );
       const visible = await sql.query<{ extension: string }>(
@@ -71,6 +77,7 @@ export async function authorize(db: HostDatabase, identity: Identity, topic: str
     });
   } catch (err) {
     if (err instanceof Rollback) return err.access;
+    if ((err as { hint?: string }).hint === '401:account_suspended') return NO_ACCESS;
     throw err;
   }
   throw new Error('unreachable: the probe neither rolled back nor failed');

@@ -1,7 +1,9 @@
 import { type Caller, callerParams, SET_CALLER_SQL } from '../../edge/db/port.ts';
 import type { HostDatabase } from '../../server/db/types.ts';
+import { seedAdminFixtures } from './fixtures-admin.ts';
 import { seedCommerceFixtures } from './fixtures-commerce.ts';
 import { seedCompanyFixtures } from './fixtures-company.ts';
+import { seedFaqFixtures } from './fixtures-faq.ts';
 import { seedLabFixtures } from './fixtures-labs.ts';
 import { seedLearningFixtures } from './fixtures-learning.ts';
 import { seedLiveFixtures } from './fixtures-live.ts';
@@ -290,4 +292,6 @@ export async function seedFixtures(db: HostDatabase): Promise<void> {
   await seedLabFixtures(db);
   await seedCompanyFixtures(db);
   await seedLiveFixtures(db);
+  await seedFaqFixtures(db);
+  await seedAdminFixtures(db);
 }

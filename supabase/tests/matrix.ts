@@ -15,7 +15,9 @@ import {
   TAX,
   USER,
 } from './fixtures.ts';
+import { AUDIT } from './fixtures-admin.ts';
 import { COMPANY_GROUP, COMPANY_INVITATION, COMPANY_INVITATION_TOKEN } from './fixtures-company.ts';
+import { CONTACT_MESSAGE, FAQ_ARTICLE, FAQ_BROWSER_KEY, FAQ_THEME } from './fixtures-faq.ts';
 import { LAB, LAB_SUBMISSION } from './fixtures-labs.ts';
 import {
   ASSIGNMENT,
@@ -103,6 +105,11 @@ export const MATRIX_TABLES = [
   'public.session_votes',
   'public.session_bans',
   'public.cohort_note_locks',
+  'public.faq_themes',
+  'public.faq_articles',
+  'public.faq_feedback',
+  'public.contact_messages',
+  'public.admin_audit_log',
   'storage.buckets',
   'storage.objects',
 ] as const;
@@ -145,8 +152,15 @@ export const MATRIX_FUNCTIONS = [
   'public.ban_session_user(uuid, uuid, text)',
   'public.unban_session_user(uuid, uuid)',
   'public.set_cohort_note_lock(uuid, boolean)',
+  'public.give_faq_feedback(uuid, boolean, text)',
+  'public.admin_list_users(text, app_role, text, integer, integer)',
+  'public.admin_set_user_role(uuid, app_role)',
+  'public.admin_suspend_user(uuid, text)',
+  'public.admin_restore_user(uuid)',
 ] as const;
 
+/** Audit entries in the fixtures: fixtures-admin.ts's two and the admin's refund in fixtures-commerce.ts. */
+const ADMIN_AUDIT_ROWS = 3;
 /** Denied with an error: insufficient_privilege. */
 export const D = '42501';
 /** A foreign key with ON DELETE RESTRICT refused (23001 on PostgreSQL 17 / PGlite, 23503 on 15). */
@@ -936,6 +950,54 @@ export const MATRIX: TableCase[] = [
   t('public.session_bans', 'delete', "the employee's ban (lifting it without the function)", `delete from public.session_bans`,
                                                                                              [D,   D,   D,   D,   D,   D,   D,   D]),
 
+  // FAQ center (20261128000200, fixtures-faq.ts): everyone reads the published article and its
+  // theme, admins the draft and the empty theme too and write both; feedback and contact messages are written by
+  // definer functions only, read by admins (feedback: voters their own); admins mark messages handled.
+  t('public.faq_themes', 'select', 'every visible FAQ theme', count('public.faq_themes'),   [1,   1,   1,   1,   1,   2,   1,   1]),
+  t('public.faq_themes', 'insert', 'a new theme',
+    `insert into public.faq_themes (slug, title) values ('new-theme', 'New')`,               [D,   D,   D,   D,   D,   1,   D,   D]),
+  t('public.faq_themes', 'update', 'every theme renamed', `update public.faq_themes set title = 'X'`,
+                                                                                             [D,   0,   0,   0,   0,   2,   0,   0]),
+  t('public.faq_themes', 'delete', 'the courses theme (no articles)',
+    `delete from public.faq_themes where id = ${lit(FAQ_THEME.courses)}`,                    [D,   0,   0,   0,   0,   1,   0,   0]),
+  t('public.faq_articles', 'select', 'every visible FAQ article', count('public.faq_articles'),
+                                                                                             [1,   1,   1,   1,   1,   2,   1,   1]),
+  t('public.faq_articles', 'insert', 'a new article',
+    `insert into public.faq_articles (theme_id, question, answer) values (${lit(FAQ_THEME.payments)}, 'Q?', 'A.')`,
+                                                                                             [D,   D,   D,   D,   D,   1,   D,   D]),
+  t('public.faq_articles', 'update', 'every article published', `update public.faq_articles set published = true`,
+                                                                                             [D,   0,   0,   0,   0,   2,   0,   0]),
+  t('public.faq_articles', 'delete', 'every article', `delete from public.faq_articles`,   [D,   0,   0,   0,   0,   2,   0,   0]),
+  t('public.faq_feedback', 'select', 'every visible vote', count('public.faq_feedback'),   [D,   1,   0,   0,   0,   2,   0,   0]),
+  t('public.faq_feedback', 'insert', 'a vote as oneself (bypassing the function)',
+    `insert into public.faq_feedback (article_id, user_id, helpful) values (${lit(FAQ_ARTICLE.published)}, ${me}, true)`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.faq_feedback', 'update', 'every vote turned helpful', `update public.faq_feedback set helpful = true`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.faq_feedback', 'delete', 'every vote', `delete from public.faq_feedback`,      [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.contact_messages', 'select', 'every visible contact message', count('public.contact_messages'),
+                                                                                             [D,   0,   0,   0,   0,   2,   0,   0]),
+  t('public.contact_messages', 'insert', 'a message (bypassing the function)',
+    `insert into public.contact_messages (name, email, topic, message, sender_key) values ('A', 'a@b.test', 'other', 'Hello there!', 'k')`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.contact_messages', 'update', "the visitor's message marked handled",
+    `update public.contact_messages set handled_at = now() where id = ${lit(CONTACT_MESSAGE.visitor)}`,
+                                                                                             [D,   0,   0,   0,   0,   1,   0,   0]),
+  t('public.contact_messages', 'delete', 'every message', `delete from public.contact_messages`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+
+  // admin_audit_log (20261128000100, fixtures-admin.ts): admins read it; nobody writes it but
+  // private.audit inside the admin functions and triggers (no write grant, no write policy).
+  t('public.admin_audit_log', 'select', 'every visible audit entry', count('public.admin_audit_log'),
+                                                                                             [D,   0,   0,   0,   0,   ADMIN_AUDIT_ROWS, 0, 0]),
+  t('public.admin_audit_log', 'insert', 'a forged entry',
+    `insert into public.admin_audit_log (actor_id, action, target_type) values (${me}, 'user.suspend', 'user')`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.admin_audit_log', 'update', 'an entry rewritten',
+    `update public.admin_audit_log set details = '{}' where id = ${lit(AUDIT.roleChange)}`, [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.admin_audit_log', 'delete', 'every entry', `delete from public.admin_audit_log`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+
   // reviews: anyone reads visible reviews of published courses; authors their own, the course's
   // managers all of theirs. The enrolled learner writes one, as themselves. Columns by role: the
   // author rating and comment, the course's owner the reply, an admin is_hidden (guard trigger).
@@ -1180,4 +1242,21 @@ export const FUNCTION_MATRIX: FunctionCase[] = [
                                                                                              [D,   P,   P,   1,   P,   1,   P,   P]),
   f('public.unban_session_user(uuid, uuid)', "the employee's ban lifted",
     count(`public.unban_session_user(${lit(LIVE_SESSION.free)}, ${lit(USER.employee)})`),  [D,   P,   P,   1,   P,   1,   P,   P]),
+  // FAQ center: anyone votes on a published article (anon with a browser key; signed-in users as
+  // themselves, the key ignored). The draft is a 404 and contact messages go through the data API
+  // (private.submit_contact_message): faq-center.test.ts.
+  f('public.give_faq_feedback(uuid, boolean, text)', 'a helpful vote on the published article',
+    count(`public.give_faq_feedback(${lit(FAQ_ARTICLE.published)}, true, ${lit(FAQ_BROWSER_KEY)})`),
+                                                                                             [1,   1,   1,   1,   1,   1,   1,   1]),
+  // People (20261128000100): admins only (403:not_admin), each change audited in its transaction.
+  f('public.admin_list_users(text, app_role, text, integer, integer)', 'every account, first page',
+    count(`public.admin_list_users('', null, null, 25, 0)`),                                 [D,   P,   P,   P,   P,   7,   P,   P]),
+  f('public.admin_set_user_role(uuid, app_role)', 'the employee made an instructor',
+    count(`public.admin_set_user_role(${lit(USER.employee)}, 'instructor')`),                [D,   P,   P,   P,   P,   1,   P,   P]),
+  f('public.admin_suspend_user(uuid, text)', 'the other student suspended',
+    count(`public.admin_suspend_user(${lit(USER.otherStudent)}, 'spam')`),                   [D,   P,   P,   P,   P,   1,   P,   P]),
+  // The other student, suspended, is refused before the function runs (private.assert_active_caller).
+  fg([`update public.profiles set suspended_at = now(), suspended_reason = 'spam' where id = ${lit(USER.otherStudent)}`],
+    f('public.admin_restore_user(uuid)', 'the suspended other student restored',
+      count(`public.admin_restore_user(${lit(USER.otherStudent)})`),                         [D,   P,   P,   P,   P,   1,   P,   P])),
 ];

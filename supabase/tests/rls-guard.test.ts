@@ -20,6 +20,8 @@ const NO_PUBLIC_EXECUTE_SCHEMAS = ['public', 'private'];
 const ANON_CALLABLE: Record<string, string> = {
   'public.verify_certificate(text)':
     'the public verification page: a certificate by the hash of its code, zero rows for any other (20261124000100)',
+  'public.give_faq_feedback(uuid, boolean, text)':
+    '"was this helpful?" on /faq: visitors vote once per browser key on published articles only (20261128000200)',
 };
 /** Policies allowed to be USING (true) / WITH CHECK (true), "schema.table: policy" → reason. */
 const UNRESTRICTED_POLICIES: Record<string, string> = {};

@@ -36,6 +36,10 @@ const CompanyBilling = lazy(() => import('./pages/company/Billing.tsx'));
 const Join = lazy(() => import('./pages/Join.tsx'));
 const AdminCompanies = lazy(() => import('./pages/admin/Companies.tsx'));
 const About = lazy(() => import('./pages/About.tsx'));
+const Faq = lazy(() => import('./pages/Faq.tsx'));
+const AdminFaq = lazy(() => import('./pages/admin/Faq.tsx'));
+const AdminPeople = lazy(() => import('./pages/admin/People.tsx'));
+const AdminAudit = lazy(() => import('./pages/admin/Audit.tsx'));
 const SignIn = lazy(() => import('./pages/SignIn.tsx'));
 const SignUp = lazy(() => import('./pages/SignUp.tsx'));
 const ForgotPassword = lazy(() => import('./pages/ForgotPassword.tsx'));
@@ -164,6 +168,7 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.companyBilling} component={CompanyBilling} />
         <Route path={ROUTES.join} component={Join} />
         <Route path={ROUTES.about} component={About} />
+        <Route path={ROUTES.faq} component={Faq} />
         <Route path={ROUTES.signIn} component={SignIn} />
         <Route path={ROUTES.signUp} component={SignUp} />
         <Route path={ROUTES.forgotPassword} component={ForgotPassword} />
@@ -181,6 +186,9 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.teachNotes} component={TeachNotes} />
         <Route path={ROUTES.teachLabs} component={TeachLabs} />
         <Route path={ROUTES.adminCompanies} component={AdminCompanies} />
+        <Route path={ROUTES.adminFaq} component={AdminFaq} />
+        <Route path={ROUTES.adminPeople} component={AdminPeople} />
+        <Route path={ROUTES.adminAudit} component={AdminAudit} />
         <Route path={ROUTES.adminLabsQueue} component={LabsQueue} />
         <Route path={ROUTES.player} component={Player} preload={preload.player} />
         <Route path={ROUTES.profile} component={Profile} />

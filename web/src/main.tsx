@@ -7,6 +7,7 @@ import { fetchPublicConfig } from './lib/api.ts';
 import { firstDataStore } from './lib/first-data.ts';
 import { lazyAuth } from './lib/supabase.ts';
 import './styles/app.css';
+import './styles/prerender.css';
 
 /**
  * Reads the public config (in the page's first data, which the host writes into index.html, or
@@ -24,11 +25,14 @@ async function boot(): Promise<void> {
     config = await fetchPublicConfig(firstData);
     await page;
   } catch (err) {
+    root.replaceChildren();
     render(() => <BootError error={err} />, root);
     return;
   }
   // The session is kept in cookies, so it survives reloads.
   const auth = lazyAuth(config, document, location.href);
+  // The host's prerendered content (for crawlers, hidden while scripts run) makes way for the app.
+  root.replaceChildren();
   render(() => <App config={config} lazyAuth={auth} firstData={firstData} />, root);
   // The first route's preloads took their answers while rendering; what is left is not for later pages.
   // Later pages render whole (the first page's `Later` blocks have their timers queued before this).

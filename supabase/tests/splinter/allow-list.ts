@@ -87,6 +87,21 @@ export const ALLOWED: Record<string, string> = {
   // Shared notes (20261126000200): definer so it writes a table no request role writes.
   'authenticated_security_definer_function_executable: public.set_cohort_note_lock(lesson uuid, locked boolean)':
     "Locks or unlocks a lesson's cohort note, for the course's instructor and admins only (403/404 for others).",
+  // FAQ center (20261128000200): definer so it writes a table no request role writes.
+  'authenticated_security_definer_function_executable: public.give_faq_feedback(article uuid, helpful boolean, browser_key text)':
+    "Records the caller's one helpful/unhelpful vote on a published FAQ article (404 for drafts).",
+  'anon_security_definer_function_executable: public.give_faq_feedback(article uuid, helpful boolean, browser_key text)':
+    "Records a visitor's one vote per browser key on a published FAQ article (404 for drafts).",
+  // People (20261128000100): definer to read auth.users and write what no request role writes;
+  // each refuses anyone but a platform admin (403) and audits its change in the same transaction.
+  'authenticated_security_definer_function_executable: public.admin_list_users(search text, wanted_role app_role, wanted_status text, page_limit integer, page_offset integer)':
+    'Platform admins only (403 for others): the people list with last sign-in from auth.users.',
+  'authenticated_security_definer_function_executable: public.admin_set_user_role(target uuid, new_role app_role)':
+    'Platform admins only (403 for others): changes a role, never their own admin role; audited.',
+  'authenticated_security_definer_function_executable: public.admin_suspend_user(target uuid, reason text)':
+    'Platform admins only (403 for others): suspends an account and ends its auth sessions; audited.',
+  'authenticated_security_definer_function_executable: public.admin_restore_user(target uuid)':
+    'Platform admins only (403 for others): lifts a suspension; audited.',
   'authenticated_security_definer_function_executable: private.*':
     'RLS helpers: the policies call them as the caller, so the caller must be able to execute them. ' +
     'Schema private is not exposed by the API (supabase/config.toml [api] schemas, checked by ' +

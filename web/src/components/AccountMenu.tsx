@@ -131,6 +131,21 @@ export function AccountMenu() {
               Companies
             </A>
           </li>
+          <li>
+            <A href="/admin/faq" activeClass="active">
+              FAQ and messages
+            </A>
+          </li>
+          <li>
+            <A href="/admin/people" activeClass="active">
+              People
+            </A>
+          </li>
+          <li>
+            <A href="/admin/audit" activeClass="active">
+              Audit log
+            </A>
+          </li>
         </Show>
       </ul>
     </div>

@@ -216,10 +216,10 @@ function Footer() {
               <A href="/about">About</A>
             </li>
             <li>
-              <a href="/about#contact">Contact</a>
+              <a href="/faq#contact">Contact</a>
             </li>
             <li>
-              <a href="/about#faq">FAQ</a>
+              <A href="/faq">Help &amp; FAQ</A>
             </li>
             <li>
               <A href="/courses">Courses</A>

@@ -8,8 +8,10 @@ describe('firstDataFor', () => {
         '/api/courses?sort=popular&page=1&pageSize=6',
         '/api/courses?sort=newest&page=1&pageSize=3',
         '/api/categories',
+        '/api/faq',
       ],
     });
+    expect(firstDataFor('/faq', '')).toEqual({ page: 'src/pages/Faq.tsx', api: ['/api/faq'] });
     expect(firstDataFor('/courses', '?q=sql&difficulty=beginner&page=2')).toEqual({
       page: 'src/pages/Catalog.tsx',
       api: ['/api/courses?q=sql&difficulty=beginner&sort=relevance&page=2&pageSize=12', '/api/categories'],

@@ -32,8 +32,10 @@ export interface FirstData {
 /** What a page at `pathname` + `search` loads first (the route preloads of App.tsx). */
 export function firstDataFor(pathname: string, search: string): FirstData {
   if (matchesRoute(ROUTES.home, pathname)) {
-    return { api: [`/api/courses${HOME_POPULAR}`, `/api/courses${HOME_NEWEST}`, '/api/categories'] };
+    // The FAQ teaser (pages/Home.tsx) reads /api/faq.
+    return { api: [`/api/courses${HOME_POPULAR}`, `/api/courses${HOME_NEWEST}`, '/api/categories', '/api/faq'] };
   }
+  if (matchesRoute(ROUTES.faq, pathname)) return { page: 'src/pages/Faq.tsx', api: ['/api/faq'] };
   if (matchesRoute(ROUTES.catalog, pathname)) {
     return {
       page: 'src/pages/Catalog.tsx',

@@ -1,13 +1,21 @@
-import { A, useLocation } from '@solidjs/router';
+import { A, createAsync, useLocation } from '@solidjs/router';
 import { onMount } from 'solid-js';
+import { Async } from '../components/Async.tsx';
 import { FaqList } from '../components/FaqList.tsx';
+import { Markdown } from '../components/Markdown.tsx';
+import { SkeletonBlock } from '../components/Skeleton.tsx';
+import { useApp } from '../lib/context.ts';
+import { faqCenterApi, firstQuestions } from '../lib/faq-api.ts';
+import { settle } from '../lib/queries.ts';
 import { CONTACT_EMAIL, SITE_NAME } from '../lib/site.ts';
 import { usePageTitle } from '../lib/title.ts';
-import { FAQ } from './faq.ts';
 
 export default function About() {
   usePageTitle(() => 'About');
   const location = useLocation();
+  const { api } = useApp();
+  // The FAQ center's questions (edge/faq-center), every theme's in order.
+  const faq = createAsync(() => settle(faqCenterApi(api).faq()));
 
   // Arriving from another page at /about#faq: the section exists only now.
   onMount(() => {
@@ -33,13 +41,24 @@ export default function About() {
 
       <section id="faq" aria-labelledby="faq-title" tabindex="-1">
         <h2 id="faq-title">Frequently asked questions</h2>
-        <FaqList items={FAQ} />
+        <Async data={faq} fallback={<SkeletonBlock height={12} label="Loading questions…" />}>
+          {(center) => (
+            <FaqList
+              items={firstQuestions(center(), Number.POSITIVE_INFINITY)}
+              answer={(a) => <Markdown source={a} headingLevel={3} />}
+            />
+          )}
+        </Async>
+        <p>
+          <A href="/faq">Search the help center</A>
+        </p>
       </section>
 
       <section id="contact" aria-labelledby="contact-title" tabindex="-1">
         <h2 id="contact-title">Contact</h2>
         <p>
-          Questions about a course, your account or team training? Write to{' '}
+          Questions about a course, your account or team training? Use the{' '}
+          <A href="/faq#contact">contact form in the help center</A>, or write to{' '}
           <a href={`mailto:${CONTACT_EMAIL}`}>{CONTACT_EMAIL}</a>.
         </p>
       </section>

@@ -42,7 +42,7 @@ export default function BundleDetails() {
         <Match when={loaded()}>
           {(b) => (
             <div class="container section bundle-page">
-              <PageTitle text={b().title} />
+              <PageTitle text={b().title} description={b().description} />
               <nav aria-label="Breadcrumb" class="breadcrumb">
                 <ol>
                   <li>

@@ -86,7 +86,10 @@ function CourseSkeleton() {
 function CourseView(props: { course: CourseDetail; onEnrolled: (e: Enrollment) => void }) {
   const { api, announce, auth } = useApp();
   const c = () => props.course;
-  usePageTitle(() => c().title);
+  usePageTitle(
+    () => c().title,
+    () => c().subtitle || c().description,
+  );
 
   // One enroll action for the panel's button and the phone's sticky bar: they share its state.
   const [justEnrolled, setJustEnrolled] = createSignal(false);

@@ -1,26 +1,32 @@
 import { A, createAsync } from '@solidjs/router';
-import { For } from 'solid-js';
+import { For, lazy } from 'solid-js';
 import { Async } from '../components/Async.tsx';
 import { CourseShelf } from '../components/CourseShelf.tsx';
 import { FaqList } from '../components/FaqList.tsx';
 import { Later } from '../components/Later.tsx';
 import { SkeletonBlock } from '../components/Skeleton.tsx';
 import { useApp } from '../lib/context.ts';
+import { faqCenterApi, firstQuestions } from '../lib/faq-api.ts';
 import { HOME_NEWEST as NEWEST, HOME_POPULAR as POPULAR } from '../lib/first-data.ts';
 import { plural } from '../lib/format.ts';
 import { refetch, settle } from '../lib/queries.ts';
 import { TAGLINE } from '../lib/site.ts';
 import { usePageTitle } from '../lib/title.ts';
-import { HOME_FAQ } from './faq.ts';
+import { HOME_FAQ_COUNT } from './faq.ts';
+
+// Answers are Markdown: the renderer loads with the FAQ teaser, below the first screen.
+const Markdown = lazy(() => import('../components/Markdown.tsx').then((m) => ({ default: m.Markdown })));
 
 export default function Home() {
-  const { queries, auth } = useApp();
+  const { queries, auth, api } = useApp();
   usePageTitle(() => 'Practical online courses');
 
   // The same queries the route's preload started (App.tsx): no second request.
   const popular = createAsync(() => settle(queries.courses(POPULAR)));
   const newest = createAsync(() => settle(queries.courses(NEWEST)));
   const categories = createAsync(() => settle(queries.categories()));
+  // The FAQ teaser's questions, asked now so they come from the page's first data (lib/first-data.ts).
+  const faq = createAsync(() => settle(faqCenterApi(api).faq()));
 
   const enrollHref = () => (auth.state.status === 'signed-in' ? '/courses?price=free' : '/signup');
 
@@ -120,9 +126,16 @@ export default function Home() {
 
         <section class="container section faq-preview" aria-labelledby="faq-title">
           <h2 id="faq-title">Frequently asked questions</h2>
-          <FaqList items={HOME_FAQ} />
+          <Async data={faq} fallback={<SkeletonBlock height={8} label="Loading questions…" />}>
+            {(center) => (
+              <FaqList
+                items={firstQuestions(center(), HOME_FAQ_COUNT)}
+                answer={(a) => <Markdown source={a} headingLevel={3} />}
+              />
+            )}
+          </Async>
           <p>
-            <a href="/about#faq">More questions and answers</a>
+            <A href="/faq">More questions and answers</A>
           </p>
         </section>
       </Later>

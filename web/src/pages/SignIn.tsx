@@ -18,6 +18,9 @@ export default function SignIn() {
 
   const { submit, busy, error } = createSubmit(async () => {
     const { error: err } = await authClient.signInWithPassword({ email: email().trim(), password: password() });
+    // A suspended account (docs/admin.md) is banned in the auth service.
+    if (err?.code === 'user_banned')
+      return 'This account is suspended. Contact the site’s admins if you think this is a mistake.';
     if (err) return sentence(err.message || 'Sign-in failed.');
   });
 

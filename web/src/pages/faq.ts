@@ -1,34 +1,11 @@
-/** Questions and answers shown on the home page (first three) and on /about#faq (all). */
+/**
+ * A question and its answer as FaqList (components/FaqList.tsx) shows them. The FAQ itself lives
+ * in the database now (the FAQ center, edge/faq-center): the home page shows its first
+ * HOME_FAQ_COUNT questions, /about#faq and /faq all of them (lib/faq-api.ts).
+ */
 export interface FaqItem {
   q: string;
   a: string;
 }
 
-export const FAQ: FaqItem[] = [
-  {
-    q: 'Are there free courses?',
-    a: 'Yes. Choose "Free" under Price in the course catalog. Free courses need only an account: enroll with one click and start straight away.',
-  },
-  {
-    q: 'How do I keep track of my progress?',
-    a: 'Mark each lesson as complete in the course player. My learning shows every course you are enrolled in, how far you are and where to continue.',
-  },
-  {
-    q: 'Do I keep access to a course?',
-    a: 'Your enrollment stays on your account, and you can come back to a course you have finished to review it at any time.',
-  },
-  {
-    q: 'Why are some lessons locked?',
-    a: 'Some courses release lessons over time. A locked lesson shows the date it opens; until then you can work through the lessons already available.',
-  },
-  {
-    q: 'I forgot my password. What now?',
-    a: 'Use "Forgot your password?" on the sign-in page. We email you a link to choose a new one.',
-  },
-  {
-    q: 'Can my company buy seats for a team?',
-    a: 'Yes. See the For companies page and write to us with the size of your team and the topics you need.',
-  },
-];
-
-export const HOME_FAQ: FaqItem[] = FAQ.slice(0, 3);
+export const HOME_FAQ_COUNT = 3;
