@@ -17,3 +17,17 @@ export async function documentAccess(db: HostDatabase, identity: Identity, docum
   const [row] = await db.asCaller(identity.caller, (sql) => query(sql, document));
   return row?.access ?? null;
 }
+
+/**
+ * When `document` (a cohort note) was locked, or null when it is not: the same for everyone, so
+ * read as the owner, once per document and not per socket (server.ts).
+ */
+export async function cohortNoteLock(db: HostDatabase, document: string): Promise<string | null> {
+  const lesson = document.slice('cohort-note:'.length);
+  const [row] = await db.asOwner((sql) =>
+    sql.query<{ at: string }>('select locked_at::text as at from public.cohort_note_locks where lesson_id = $1', [
+      lesson,
+    ]),
+  );
+  return row?.at ?? null;
+}

@@ -36,6 +36,53 @@ describe.each(engines())('the Postgres Yjs store on %s', (engine) => {
     expect(await store.load('cohort-note:other')).toEqual([]);
   });
 
+  it('counts what load read: a document reopened past the threshold is compacted at its next append', async () => {
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 6; i++) source.getText('t').insert(0, `${i},`);
+    const before = createPgYjsStore(t.db, 1000);
+    for (const u of updates.slice(0, 5)) await before.append('cohort-note:reopened', u);
+    const store = createPgYjsStore(t.db, 5);
+    expect(await store.load('cohort-note:reopened')).toHaveLength(5);
+    await store.append('cohort-note:reopened', updates[5]!);
+    await store.idle();
+    expect(await rows('cohort-note:reopened')).toBe(1);
+    const copy = new Y.Doc();
+    for (const u of await store.load('cohort-note:reopened')) Y.applyUpdate(copy, u);
+    expect(copy.getText('t').toString()).toBe(source.getText('t').toString());
+  });
+
+  it('writes the appends that wait for a write in one statement, each document in order', async () => {
+    let transactions = 0;
+    const counted: typeof t.db = {
+      ...t.db,
+      asOwner: (fn) => {
+        transactions++;
+        return t.db.asOwner(fn);
+      },
+    };
+    const store = createPgYjsStore(counted, 1000);
+    const documents = ['cohort-note:batch-a', 'cohort-note:batch-b', 'cohort-note:batch-c'];
+    const sources = documents.map(() => new Y.Doc());
+    const appends: Promise<void>[] = [];
+    for (let i = 0; i < 30; i++) {
+      for (const [k, source] of sources.entries()) {
+        const before = Y.encodeStateVector(source);
+        source.getText('t').insert(source.getText('t').length, `${i},`);
+        appends.push(store.append(documents[k]!, Y.encodeStateAsUpdate(source, before)));
+      }
+    }
+    await Promise.all(appends);
+    expect(transactions).toBeLessThanOrEqual(3);
+    for (const [k, document] of documents.entries()) {
+      expect(await rows(document)).toBe(30);
+      const copy = new Y.Doc();
+      for (const u of await store.load(document)) Y.applyUpdate(copy, u);
+      expect(copy.getText('t').toString()).toBe(sources[k]!.getText('t').toString());
+    }
+  });
+
   it("is the owner's alone: request roles cannot read the log", async () => {
     const denied = await t.db
       .asCaller({ role: 'authenticated', claims: { sub: crypto.randomUUID(), role: 'authenticated' } }, (sql) =>

@@ -4,6 +4,12 @@ import * as Y from 'yjs';
 import { awarenessMessage, updateMessage } from './protocol.ts';
 import type { YjsStore } from './store.ts';
 
+/** A read of a cohort note's lock: when it started, and when the note was locked (or null). */
+export interface LockRead {
+  readAt: number;
+  value: Promise<string | null>;
+}
+
 /** Loaded updates are applied with this origin, and not broadcast. */
 const LOADED = Symbol('loaded');
 
@@ -20,6 +26,11 @@ export class Room {
   readonly ready: Promise<void>;
 
   readonly name: string;
+
+  /** A cohort note's lock as last read, shared by the room's sockets (server.ts). */
+  lock: LockRead | undefined;
+  /** The read of the lock under way, if one is. */
+  lockRead: LockRead | undefined;
 
   constructor(name: string, store: YjsStore) {
     this.name = name;

@@ -6,7 +6,7 @@ import { hs256Verifier } from '../../edge/auth/jwt.ts';
 import type { HostDatabase } from '../db/types.ts';
 import { WEBSOCKET_PATH as REALTIME_PATH } from '../realtime/service.ts';
 import type { Identity } from '../realtime/tokens.ts';
-import { type DocumentAccess, documentAccess } from './access.ts';
+import { cohortNoteLock, type DocumentAccess, documentAccess } from './access.ts';
 import { documentOf, identityOf, type Refusal, YJS_PATH_PREFIX } from './auth.ts';
 import { createPgYjsStore } from './pg-store.ts';
 import {
@@ -21,7 +21,7 @@ import {
   syncStep1,
   syncStep2,
 } from './protocol.ts';
-import { Room, send } from './room.ts';
+import { type LockRead, Room, send } from './room.ts';
 import type { YjsStore } from './store.ts';
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -35,10 +35,14 @@ export interface YjsServerOptions {
   /** Larger frames close their connection with 1009. Default 1 MiB (YJS_MAX_MESSAGE_BYTES). */
   maxMessageBytes?: number;
   /**
-   * A cohort note can be locked while learners have it open: a learner's write checks the access
-   * again when the last check is older than this. Default 2 s.
+   * A cohort note can be locked while learners have it open: a write reads the note's lock again
+   * when it was read more than this ago (once per document, whoever writes), and a writer whose
+   * last access check predates a change of the lock is checked again before the write. So a
+   * learner's writes are refused once the note has been locked for longer than this. Default 2 s.
    */
   accessTtlMs?: number;
+  /** A writer's access is checked again at least this often (an enrollment may end). Default 30 s. */
+  accessRecheckMs?: number;
 }
 
 export interface YjsServer {
@@ -54,7 +58,13 @@ interface Conn {
   room: Room;
   identity: Identity;
   access: DocumentAccess;
-  checkedAt: number;
+  /**
+   * When the access is checked again at the latest: between half of accessRecheckMs and all of it
+   * after the last check, at random, so that sockets opened together are not checked together.
+   */
+  recheckAt: number;
+  /** The cohort note's lock at the last access check (undefined: not seen yet). */
+  lock?: string | null;
   /** Frames are handled one after the other: an update is persisted before the next is read. */
   queue: Promise<void>;
   /** Closed for a bad frame: whatever it still had queued is dropped. */
@@ -88,6 +98,7 @@ export function createYjsServer(opts: YjsServerOptions): YjsServer {
   const verifier = hs256Verifier(opts.jwtSecret);
   const store = opts.store ?? createPgYjsStore(opts.db);
   const accessTtlMs = opts.accessTtlMs ?? 2_000;
+  const accessRecheckMs = opts.accessRecheckMs ?? 30_000;
   const rooms = new Map<string, Room>();
   const conns = new Map<WebSocket, Conn>();
   const wss = new WebSocketServer({
@@ -127,15 +138,48 @@ export function createYjsServer(opts: YjsServerOptions): YjsServer {
     conn.ws.close(code, reason);
   }
 
-  /** A cohort note may have been locked since the last check (a private note's access is fixed). */
+  const recheckAt = () => Date.now() + accessRecheckMs * (0.5 + Math.random() / 2);
+
+  /** Reads the room's lock; `room.lock` takes the value once it arrives (unless a later read's did). */
+  function readLock(room: Room): LockRead {
+    const read = { readAt: Date.now(), value: cohortNoteLock(opts.db, room.name) };
+    room.lockRead = read;
+    read.value
+      .then(
+        () => {
+          if (!room.lock || room.lock.readAt <= read.readAt) room.lock = read;
+        },
+        () => {},
+      )
+      .finally(() => {
+        if (room.lockRead === read) room.lockRead = undefined;
+      });
+    return read;
+  }
+
+  /**
+   * The room's cohort-note lock as read less than accessTtlMs ago, whoever asks: the last read, or
+   * the one under way, or a new one.
+   */
+  function lockOf(room: Room): Promise<string | null> {
+    const now = Date.now();
+    const known = room.lock;
+    if (known && now - known.readAt < accessTtlMs) return known.value;
+    const pending = room.lockRead;
+    return (pending && now - pending.readAt < accessTtlMs ? pending : readLock(room)).value;
+  }
+
+  /**
+   * A cohort note may have been locked since the last check (a private note's access is fixed):
+   * the access is checked again when the note's lock changed since then, or the check is old.
+   */
   async function mayWrite(conn: Conn): Promise<boolean> {
-    if (
-      conn.access === 'write' &&
-      conn.room.name.startsWith('cohort-note:') &&
-      Date.now() - conn.checkedAt >= accessTtlMs
-    ) {
+    if (conn.access !== 'write' || !conn.room.name.startsWith('cohort-note:')) return conn.access === 'write';
+    const lock = await lockOf(conn.room);
+    if (lock !== conn.lock || Date.now() >= conn.recheckAt) {
       conn.access = await documentAccess(opts.db, conn.identity, conn.room.name);
-      conn.checkedAt = Date.now();
+      conn.lock = lock;
+      conn.recheckAt = recheckAt();
       if (!conn.access) kill(conn, CLOSE_POLICY, 'access revoked');
     }
     return conn.access === 'write';
@@ -197,7 +241,7 @@ export function createYjsServer(opts: YjsServerOptions): YjsServer {
       room,
       identity,
       access,
-      checkedAt: Date.now(),
+      recheckAt: recheckAt(),
       queue: room.ready,
       dead: false,
       alive: true,
@@ -228,7 +272,10 @@ export function createYjsServer(opts: YjsServerOptions): YjsServer {
       void conn.queue.finally(() => {
         conns.delete(ws);
         if (room.leave(ws)) {
-          if (rooms.get(name) === room) rooms.delete(name);
+          if (rooms.get(name) === room) {
+            rooms.delete(name);
+            store.release?.(name);
+          }
           room.destroy();
         }
       });

@@ -121,6 +121,27 @@ describe.each(engines())('the Yjs server on %s', (engine) => {
     expect(text(teacher)).not.toContain('LATE');
   });
 
+  it('a lock reaches a writer within accessTtlMs, however seldom its access is checked otherwise', async () => {
+    server = await startYjs(t.db, { accessTtlMs: 200, accessRecheckMs: 60_000 });
+    const teacher = await open(cohort(), w.instructor);
+    const learner = await open(cohort(), w.learner);
+    learner.doc.getText('note').insert(0, 'before ');
+    await eventually(() => text(teacher).includes('before'));
+    await t.db.asOwner((sql) =>
+      sql.query('insert into public.cohort_note_locks (lesson_id, locked_by) values ($1, $2)', [
+        w.lesson,
+        w.instructor,
+      ]),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    learner.doc.getText('note').insert(0, 'after ');
+    teacher.doc.getText('note').insert(0, 'teacher ');
+    await eventually(() => text(learner).includes('teacher'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(text(teacher)).toContain('before');
+    expect(text(teacher)).not.toContain('after');
+  });
+
   it('an oversized, a garbage and a text frame close only their socket; the server keeps serving', async () => {
     server = await startYjs(t.db, { maxMessageBytes: 4096 });
     const a = await open(cohort(), w.learner);
