@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { adminCourseRoutes } from './admin-courses/routes.ts';
+import { adminOverviewRoutes } from './admin-overview/routes.ts';
 import { adminPeopleRoutes } from './admin-people/routes.ts';
 import type { PublicConfig } from './api-types.ts';
 import { assignmentRoutes } from './assignments/routes.ts';
@@ -35,6 +36,7 @@ import { progressRoutes } from './progress/routes.ts';
 import { quizRoutes } from './quizzes/routes.ts';
 import { reviewRoutes } from './reviews/routes.ts';
 import { sessionRoutes } from './sessions/routes.ts';
+import { siteRoutes } from './site/routes.ts';
 import { teachingRoutes } from './teaching/routes.ts';
 
 export interface EdgeDeps {
@@ -116,6 +118,7 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
   app.route('/', quizRoutes(deps.db));
   app.route('/', adminCourseRoutes(deps.db));
   app.route('/', adminPeopleRoutes(deps.db));
+  app.route('/', adminOverviewRoutes(deps.db, now));
   app.route('/', assignmentRoutes(deps.db));
   app.route('/', labRoutes({ db: deps.db, runner: deps.labs }));
   const commerce = {
@@ -139,6 +142,7 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
   app.route('/', noteRoutes(deps.db));
   app.route('/', sessionRoutes({ db: deps.db, now, siteUrl: commerce.config.siteUrl }));
   app.route('/', faqCenterRoutes({ db: deps.db, mailer: deps.mailer, siteUrl: commerce.config.siteUrl }));
+  app.route('/', siteRoutes(deps.db, now));
   app.route('/', adminCommerceRoutes({ db: deps.db, payments: deps.payments, now }));
   // Avatar URLs must be on the Supabase project URL the web app is given.
   const projectUrl = (req: Request) => deps.publicConfig(req).supabaseUrl;

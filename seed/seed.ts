@@ -37,6 +37,7 @@ import { seedLabs } from './steps/labs.ts';
 import { seedLiveModeration, seedLiveSessions } from './steps/live-sessions.ts';
 import { seedPortraits } from './steps/portraits.ts';
 import { seedReviews } from './steps/reviews.ts';
+import { seedSiteContent } from './steps/site-content.ts';
 import { countSeeded } from './summary.ts';
 
 export type { DemoAccount } from './data/index.ts';
@@ -104,6 +105,8 @@ const STEPS: [string, SeedStep][] = [
   ['labs', seedLabs],
   // The FAQ center: themes, articles, demo votes and contact messages (after the accounts).
   ['faq center', seedFaqCenter],
+  // The homepage record and legal pages (after courses and commerce: it features some of them).
+  ['site content', seedSiteContent],
   // Last but for its audit entries: isSeeded() looks for the admin, so it exists only once all else is done.
   ['admin account', seedAdminAccount],
   // The admin's audit log history (the admin is its actor). A seed stopped just before it only

@@ -4,6 +4,7 @@
  * types (through edge/api-types.ts, `import type`), so no schema ships in the web bundle.
  */
 export * from './admin-courses.ts';
+export * from './admin-overview.ts';
 export * from './admin-people.ts';
 export * from './assignments.ts';
 export * from './bundles.ts';
@@ -26,5 +27,6 @@ export * from './profile.ts';
 export * from './quizzes.ts';
 export * from './reviews.ts';
 export * from './sessions.ts';
+export * from './site.ts';
 export * from './system.ts';
 export * from './teaching.ts';

@@ -7,6 +7,8 @@ import type {
   CourseReviews,
   FaqCenter,
   FaqList,
+  LegalPage,
+  SiteHome,
 } from '../../edge/api-types.ts';
 import type { Sql } from '../../edge/db/port.ts';
 import { parseBundleQuery, toBundleSearch } from '../../web/src/lib/bundle-query.ts';
@@ -17,7 +19,7 @@ import { ROUTES } from '../../web/src/routes.ts';
 import { plainText } from './escape.ts';
 import type { PageHead } from './head.ts';
 import { breadcrumbs, course, coverImage, faqPage, organization, type Site, webSite } from './json-ld.ts';
-import { bundleBody, bundlesBody, catalogBody, courseBody, faqCenterBody, homeBody } from './prerender.ts';
+import { bundleBody, bundlesBody, catalogBody, courseBody, faqCenterBody, homeBody, legalBody } from './prerender.ts';
 
 /**
  * The public pages, one entry each: which anonymous API answers the page needs, its head
@@ -77,7 +79,7 @@ const home: PublicPage = {
   route: ROUTES.home,
   api: (url) => firstDataFor(url.pathname, url.search).api,
   render: ({ site, url, answer }) => {
-    const [popular, newest, categories] = firstDataFor(url.pathname, url.search).api;
+    const [popular, newest, categories, , siteHome] = firstDataFor(url.pathname, url.search).api;
     return {
       head: {
         title: 'Practical online courses',
@@ -85,7 +87,12 @@ const home: PublicPage = {
         canonical: canonical(site, '/'),
         jsonLd: [organization(site), webSite(site)],
       },
-      body: homeBody(answer<CourseList>(popular!), answer<CourseList>(newest!), answer<CategoryList>(categories!)),
+      body: homeBody(
+        answer<CourseList>(popular!),
+        answer<CourseList>(newest!),
+        answer<CategoryList>(categories!),
+        answer<SiteHome>(siteHome!),
+      ),
     };
   },
   sitemap: 'static',
@@ -235,6 +242,32 @@ const faqCenter: PublicPage = {
   sitemap: 'static',
 };
 
+/** /legal/:slug: the terms, privacy policy and refund policy (edge/site), readable without JavaScript. */
+const legal: PublicPage = {
+  route: ROUTES.legal,
+  api: (_url, params) => [`/api/site/legal/${encodeURIComponent(params.slug!)}`],
+  render: ({ site, params, answer, missing }) => {
+    const path = `/api/site/legal/${encodeURIComponent(params.slug!)}`;
+    if (missing(path)) return 'not-found';
+    const page = answer<LegalPage>(path);
+    const self = `/legal/${encodeURIComponent(params.slug!)}`;
+    return {
+      head: {
+        title: page?.title ?? 'Legal',
+        description: page ? plainText(page.body, 160) : DEFAULT_DESCRIPTION,
+        canonical: canonical(site, self),
+      },
+      body: page ? legalBody(page) : undefined,
+    };
+  },
+  sitemap: async (sql) =>
+    (
+      await sql.query<{ slug: string; updated_at: unknown }>(
+        'select slug, updated_at from public.legal_pages where published order by slug',
+      )
+    ).map((r) => ({ path: `/legal/${encodeURIComponent(r.slug)}`, lastmod: iso(r.updated_at) })),
+};
+
 /** A page whose head is fixed and whose content the app alone shows. */
 const fixed = (route: string, title: string, description: string): PublicPage => ({
   route,
@@ -256,4 +289,5 @@ export const PUBLIC_PAGES: PublicPage[] = [
   ),
   fixed(ROUTES.about, 'About', 'Who we are, how our courses work, and answers to common questions.'),
   faqCenter,
+  legal,
 ];

@@ -8,6 +8,8 @@ import type {
   CourseReviews,
   FaqCenter,
   FaqList,
+  LegalPage,
+  SiteHome,
 } from '../../edge/api-types.ts';
 import { formatCount, formatDuration, formatMoney, plural } from '../../web/src/lib/format.ts';
 import { escapeHtml as h, plainText } from './escape.ts';
@@ -26,6 +28,13 @@ const SECTION_NAV: [string, string][] = [
   ['/bundles', 'Bundles'],
   ['/for-companies', 'For companies'],
   ['/about', 'About'],
+];
+
+/** The legal pages in the footer (web/src/lib/site-api.ts LEGAL_LINKS says the same). */
+const LEGAL_LINKS: [string, string][] = [
+  ['/legal/terms', 'Terms of use'],
+  ['/legal/privacy', 'Privacy policy'],
+  ['/legal/refund-policy', 'Refund policy'],
 ];
 
 const link = (href: string, text: string, cls?: string) =>
@@ -48,6 +57,7 @@ export function frame(siteName: string, main: string): string {
     `<li>${link('/about', 'About')}</li><li>${link('/faq#contact', 'Contact')}</li>` +
     `<li>${link('/faq', 'Help & FAQ')}</li>` +
     `<li>${link('/courses', 'Courses')}</li><li>${link('/for-companies', 'For companies')}</li>` +
+    LEGAL_LINKS.map(([href, text]) => `<li>${link(href, text)}</li>`).join('') +
     `</ul></nav></div></footer></div>`
   );
 }
@@ -74,7 +84,12 @@ function courseCard(c: CourseCard, level = 3): string {
 const cardGrid = (items: CourseCard[], level = 3) =>
   `<ul class="card-grid">${items.map((c) => courseCard(c, level)).join('')}</ul>`;
 
-export function homeBody(popular?: CourseList, newest?: CourseList, categories?: CategoryList): string {
+export function homeBody(
+  popular?: CourseList,
+  newest?: CourseList,
+  categories?: CategoryList,
+  site?: SiteHome,
+): string {
   const shelf = (id: string, title: string, list?: CourseList) =>
     list?.items.length
       ? `<section class="container section" aria-labelledby="${id}-title"><h2 id="${id}-title">${h(title)}</h2>${cardGrid(list.items)}</section>`
@@ -87,14 +102,34 @@ export function homeBody(popular?: CourseList, newest?: CourseList, categories?:
         )
         .join('')}</ul></section>`
     : '';
+  const hero = site?.hero;
+  const featured = site?.featuredCourses.length
+    ? `<section class="container section" aria-labelledby="featured-title"><h2 id="featured-title">Featured courses</h2>${cardGrid(site.featuredCourses)}</section>`
+    : '';
+  const bundles = site?.featuredBundles.length
+    ? `<section class="container section" aria-labelledby="bundles-title"><h2 id="bundles-title">Save with bundles</h2><ul>${site.featuredBundles
+        .map((b) => `<li>${link(bundleHref(b.slug), b.title)}</li>`)
+        .join('')}</ul></section>`
+    : '';
+  const quotes = site?.testimonials.length
+    ? `<section class="container section" aria-labelledby="testimonials-title"><h2 id="testimonials-title">What learners say</h2><ul class="testimonials">${site.testimonials
+        .map(
+          (t) =>
+            `<li><figure class="testimonial"><blockquote><p>${h(t.quote)}</p></blockquote><figcaption><strong>${h(t.name)}</strong>${t.role ? `, ${h(t.role)}` : ''}</figcaption></figure></li>`,
+        )
+        .join('')}</ul></section>`
+    : '';
   return (
-    `<section class="hero"><div class="container hero-inner"><h1>${h(TAGLINE)}</h1>` +
-    `<p class="lead">Short, hands-on courses from working practitioners. Learn at your own pace and see your progress lesson by lesson.</p>` +
-    `<p class="cta-row">${link('/courses', 'Browse courses', 'button button-primary button-large')} ${link('/bundles', 'Browse bundles', 'button button-secondary button-large')}</p>` +
+    `<section class="hero"><div class="container hero-inner"><h1>${h(hero?.title ?? TAGLINE)}</h1>` +
+    `<p class="lead">${h(hero?.text ?? 'Short, hands-on courses from working practitioners. Learn at your own pace and see your progress lesson by lesson.')}</p>` +
+    `<p class="cta-row">${link(hero?.ctaHref ?? '/courses', hero?.ctaLabel ?? 'Browse courses', 'button button-primary button-large')} ${link('/bundles', 'Browse bundles', 'button button-secondary button-large')}</p>` +
     `</div></section>` +
+    featured +
     shelf('popular', 'Popular courses', popular) +
     shelf('newest', 'Newest courses', newest) +
-    cats
+    cats +
+    bundles +
+    quotes
   );
 }
 
@@ -224,6 +259,14 @@ export function bundleBody(b: BundleDetail): string {
 }
 
 /** /faq: every theme with its questions and answers (answers are markdown: written as plain paragraphs). */
+/** A legal page: its Markdown as plain paragraphs (headings and lists read as text), and its date. */
+export function legalBody(page: LegalPage): string {
+  return (
+    `<article class="container section prose-page legal-page"><h1>${h(page.title)}</h1>${paragraphs(page.body)}` +
+    `<p class="muted">Last updated ${h(page.updatedAt.slice(0, 10))}.</p></article>`
+  );
+}
+
 export function faqCenterBody(center?: FaqCenter): string {
   const themes = (center?.themes ?? [])
     .map(

@@ -35,6 +35,13 @@ insert into public.bundle_courses (bundle_id, course_id, position) values
   ('60000000-0000-4000-8000-000000000001', '${ids.pricey}', 2);
 insert into public.course_faqs (course_id, question, answer, position) values
   ('${ids.free}', 'Is it free?', 'Yes, **free** for everyone.', 1);
+insert into public.legal_pages (slug, title, body, published) values
+  ('terms', 'Terms of use', '## Your account
+
+Keep your **password** to yourself.', true),
+  ('privacy', 'Privacy draft', 'Not yet.', false);
+update public.site_home set hero_title = 'Learn <fast> & well', featured_course_ids = array['${ids.pricey}']::uuid[],
+  testimonials = '[{"quote": "Clear.", "name": "Ada", "role": "Developer"}]';
 update public.courses set title = 'Intro to HTML </script><b>&', thumbnail_url = '/storage/v1/object/public/covers/html.png'
   where id = '${ids.free}';
 `;
@@ -113,6 +120,7 @@ describe.each(engines())('on %s', (engine) => {
         '/for-companies',
         '/about',
         '/faq',
+        '/legal/terms',
       ]
         .map((p) => `${SITE}${p}`)
         .sort(),
@@ -155,6 +163,8 @@ describe.each(engines())('on %s', (engine) => {
       '/courses/in-review',
       '/courses/no-such-course',
       '/bundles/secret-pack',
+      '/legal/privacy',
+      '/legal/cookies',
     ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
@@ -171,6 +181,17 @@ describe.each(engines())('on %s', (engine) => {
     for (const doc of jsonLdOf(home)) expect(checkJsonLd(doc)).toEqual([]);
     expect(home).toContain('href="/courses/pandas-in-practice"');
     expect(home).toContain(`<link rel="canonical" href="${SITE}/">`);
+    // The admins' hero, featured course and testimonial (edge/site), escaped; the legal links in the footer.
+    expect(home).toContain('<h1>Learn &lt;fast&gt; &amp; well</h1>');
+    expect(home).toContain('<h2 id="featured-title">Featured courses</h2>');
+    expect(home).toContain('<strong>Ada</strong>, Developer');
+    expect(home).toContain('<a href="/legal/refund-policy">Refund policy</a>');
+
+    const terms = await (await get('/legal/terms')).text();
+    expect(terms).toContain('<title>Terms of use · Learnwell</title>');
+    expect(terms).toContain(`<link rel="canonical" href="${SITE}/legal/terms">`);
+    expect(terms).toContain('<h1>Terms of use</h1>');
+    expect(terms).toContain('Keep your password to yourself.');
 
     const catalog = await (await get('/courses?page=1&category=data-science')).text();
     expect(catalog).toContain(`<link rel="canonical" href="${SITE}/courses">`);

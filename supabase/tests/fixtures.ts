@@ -8,6 +8,7 @@ import { seedLabFixtures } from './fixtures-labs.ts';
 import { seedLearningFixtures } from './fixtures-learning.ts';
 import { seedLiveFixtures } from './fixtures-live.ts';
 import { seedReviewFixtures } from './fixtures-reviews.ts';
+import { seedSiteFixtures } from './fixtures-site.ts';
 
 /**
  * The cast of the RLS matrix and the rows they act on. Ids are fixed and readable
@@ -294,4 +295,5 @@ export async function seedFixtures(db: HostDatabase): Promise<void> {
   await seedLiveFixtures(db);
   await seedFaqFixtures(db);
   await seedAdminFixtures(db);
+  await seedSiteFixtures(db);
 }

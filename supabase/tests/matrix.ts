@@ -31,6 +31,7 @@ import {
 } from './fixtures-learning.ts';
 import { SESSION_QUESTION } from './fixtures-live.ts';
 import { DECISION, FAQ, REVIEW } from './fixtures-reviews.ts';
+import { LEGAL_SLUG } from './fixtures-site.ts';
 
 /**
  * The row-level security matrix: for every exposed table, every verb and every role, what
@@ -110,6 +111,8 @@ export const MATRIX_TABLES = [
   'public.faq_feedback',
   'public.contact_messages',
   'public.admin_audit_log',
+  'public.site_home',
+  'public.legal_pages',
   'storage.buckets',
   'storage.objects',
 ] as const;
@@ -997,6 +1000,25 @@ export const MATRIX: TableCase[] = [
     `update public.admin_audit_log set details = '{}' where id = ${lit(AUDIT.roleChange)}`, [D,   D,   D,   D,   D,   D,   D,   D]),
   t('public.admin_audit_log', 'delete', 'every entry', `delete from public.admin_audit_log`,
                                                                                              [D,   D,   D,   D,   D,   D,   D,   D]),
+
+  // Site content (20261128000400, fixtures-site.ts): everyone reads the homepage record and the
+  // published legal pages, admins the drafts too; only admins update them or create a legal page;
+  // nobody deletes either (no grant).
+  t('public.site_home', 'select', 'the homepage record', count('public.site_home'),         [1,   1,   1,   1,   1,   1,   1,   1]),
+  t('public.site_home', 'insert', 'a second homepage record',
+    `insert into public.site_home (id, hero_title, hero_text, cta_label, cta_href) values (true, 'H', 'T', 'Go', '/')`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.site_home', 'update', 'the hero retitled', `update public.site_home set hero_title = 'X'`,
+                                                                                             [D,   0,   0,   0,   0,   1,   0,   0]),
+  t('public.site_home', 'delete', 'the homepage record', `delete from public.site_home`,    [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.legal_pages', 'select', 'every visible legal page', count('public.legal_pages'),
+                                                                                             [1,   1,   1,   1,   1,   2,   1,   1]),
+  t('public.legal_pages', 'insert', 'the missing privacy page',
+    `insert into public.legal_pages (slug, title, body) values (${lit(LEGAL_SLUG.missing)}, 'Privacy', 'We keep little.')`,
+                                                                                             [D,   D,   D,   D,   D,   1,   D,   D]),
+  t('public.legal_pages', 'update', 'every legal page retitled', `update public.legal_pages set title = 'X'`,
+                                                                                             [D,   0,   0,   0,   0,   2,   0,   0]),
+  t('public.legal_pages', 'delete', 'every legal page', `delete from public.legal_pages`,  [D,   D,   D,   D,   D,   D,   D,   D]),
 
   // reviews: anyone reads visible reviews of published courses; authors their own, the course's
   // managers all of theirs. The enrolled learner writes one, as themselves. Columns by role: the

@@ -33,7 +33,7 @@ describe('the commerce admin', () => {
     await expectVisible(page.getByRole('link', { name: 'My learning' }));
     await page.getByRole('button', { name: 'Account' }).click();
     await expectVisible(page.getByRole('link', { name: 'Orders' }));
-    await expectHidden(page.getByRole('link', { name: 'Admin', exact: true }));
+    await expectHidden(page.getByRole('link', { name: 'Commerce', exact: true }));
     await page.goto(`${server.url}/admin/commerce`);
     await expectVisible(page.getByText('This page is for administrators.'));
     await signOut();
@@ -42,7 +42,7 @@ describe('the commerce admin', () => {
   it('is reached from the header by the admin, and each tab passes axe', async () => {
     await signIn('admin@demo.test');
     await page.getByRole('button', { name: 'Account' }).click();
-    await page.getByRole('link', { name: 'Admin', exact: true }).click();
+    await page.getByRole('link', { name: 'Commerce', exact: true }).click();
     await page.waitForURL(/\/admin\/commerce/);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Commerce admin' }));
     await expectVisible(page.getByRole('tablist', { name: 'Commerce' }));

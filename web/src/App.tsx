@@ -39,6 +39,9 @@ const About = lazy(() => import('./pages/About.tsx'));
 const Faq = lazy(() => import('./pages/Faq.tsx'));
 const AdminFaq = lazy(() => import('./pages/admin/Faq.tsx'));
 const AdminPeople = lazy(() => import('./pages/admin/People.tsx'));
+const AdminOverview = lazy(() => import('./pages/admin/Overview.tsx'));
+const AdminSite = lazy(() => import('./pages/admin/Site.tsx'));
+const Legal = lazy(() => import('./pages/Legal.tsx'));
 const AdminAudit = lazy(() => import('./pages/admin/Audit.tsx'));
 const SignIn = lazy(() => import('./pages/SignIn.tsx'));
 const SignUp = lazy(() => import('./pages/SignUp.tsx'));
@@ -169,6 +172,7 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.join} component={Join} />
         <Route path={ROUTES.about} component={About} />
         <Route path={ROUTES.faq} component={Faq} />
+        <Route path={ROUTES.legal} component={Legal} />
         <Route path={ROUTES.signIn} component={SignIn} />
         <Route path={ROUTES.signUp} component={SignUp} />
         <Route path={ROUTES.forgotPassword} component={ForgotPassword} />
@@ -188,6 +192,8 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.adminCompanies} component={AdminCompanies} />
         <Route path={ROUTES.adminFaq} component={AdminFaq} />
         <Route path={ROUTES.adminPeople} component={AdminPeople} />
+        <Route path={ROUTES.adminOverview} component={AdminOverview} />
+        <Route path={ROUTES.adminSite} component={AdminSite} />
         <Route path={ROUTES.adminAudit} component={AdminAudit} />
         <Route path={ROUTES.adminLabsQueue} component={LabsQueue} />
         <Route path={ROUTES.player} component={Player} preload={preload.player} />

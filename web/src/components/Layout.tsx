@@ -1,8 +1,9 @@
 import { A, type RouteSectionProps, useIsRouting, useLocation, useNavigate } from '@solidjs/router';
-import { createEffect, createSignal, ErrorBoundary, on, onCleanup, Show, Suspense } from 'solid-js';
+import { createEffect, createSignal, ErrorBoundary, For, on, onCleanup, Show, Suspense } from 'solid-js';
 import { useApp } from '../lib/context.ts';
 import { showDevOutbox } from '../lib/dev-outbox.ts';
 import { SITE_NAME } from '../lib/site.ts';
+import { LEGAL_LINKS } from '../lib/site-api.ts';
 import { createAction } from '../lib/submit.ts';
 import { AccountMenu } from './AccountMenu.tsx';
 import { CartLink } from './CartLink.tsx';
@@ -227,6 +228,13 @@ function Footer() {
             <li>
               <A href="/for-companies">For companies</A>
             </li>
+            <For each={LEGAL_LINKS}>
+              {(l) => (
+                <li>
+                  <A href={`/legal/${l.slug}`}>{l.label}</A>
+                </li>
+              )}
+            </For>
             <Show when={showDevOutbox(config, location.hostname)}>
               <li>
                 <A href="/dev/outbox">Dev outbox</A>

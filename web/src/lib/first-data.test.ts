@@ -9,9 +9,14 @@ describe('firstDataFor', () => {
         '/api/courses?sort=newest&page=1&pageSize=3',
         '/api/categories',
         '/api/faq',
+        '/api/site/home',
       ],
     });
     expect(firstDataFor('/faq', '')).toEqual({ page: 'src/pages/Faq.tsx', api: ['/api/faq'] });
+    expect(firstDataFor('/legal/refund-policy', '')).toEqual({
+      page: 'src/pages/Legal.tsx',
+      api: ['/api/site/legal/refund-policy'],
+    });
     expect(firstDataFor('/courses', '?q=sql&difficulty=beginner&page=2')).toEqual({
       page: 'src/pages/Catalog.tsx',
       api: ['/api/courses?q=sql&difficulty=beginner&sort=relevance&page=2&pageSize=12', '/api/categories'],

@@ -21,6 +21,8 @@ export const CONFIG_PATH = '/api/config';
 /** The home page's shelves (Home.tsx reads them with these queries). */
 export const HOME_POPULAR = '?sort=popular&page=1&pageSize=6';
 export const HOME_NEWEST = '?sort=newest&page=1&pageSize=3';
+/** The homepage record the admins manage (edge/site; lib/site-api.ts SITE_HOME_PATH). */
+export const HOME_SITE = '/api/site/home';
 
 export interface FirstData {
   /** The page's module under web/src (as Vite's manifest names it), to modulepreload. */
@@ -32,10 +34,16 @@ export interface FirstData {
 /** What a page at `pathname` + `search` loads first (the route preloads of App.tsx). */
 export function firstDataFor(pathname: string, search: string): FirstData {
   if (matchesRoute(ROUTES.home, pathname)) {
-    // The FAQ teaser (pages/Home.tsx) reads /api/faq.
-    return { api: [`/api/courses${HOME_POPULAR}`, `/api/courses${HOME_NEWEST}`, '/api/categories', '/api/faq'] };
+    // The FAQ teaser (pages/Home.tsx) reads /api/faq; the hero, featured items and testimonials /api/site/home.
+    return {
+      api: [`/api/courses${HOME_POPULAR}`, `/api/courses${HOME_NEWEST}`, '/api/categories', '/api/faq', HOME_SITE],
+    };
   }
   if (matchesRoute(ROUTES.faq, pathname)) return { page: 'src/pages/Faq.tsx', api: ['/api/faq'] };
+  if (matchesRoute(ROUTES.legal, pathname)) {
+    const slug = pathname.split('/').filter(Boolean)[1]!;
+    return { page: 'src/pages/Legal.tsx', api: [`/api/site/legal/${encodeURIComponent(slug)}`] };
+  }
   if (matchesRoute(ROUTES.catalog, pathname)) {
     return {
       page: 'src/pages/Catalog.tsx',

@@ -1,6 +1,7 @@
 import { A, createAsync } from '@solidjs/router';
-import { For, lazy } from 'solid-js';
+import { For, lazy, Show } from 'solid-js';
 import { Async } from '../components/Async.tsx';
+import { CourseCard } from '../components/CourseCard.tsx';
 import { CourseShelf } from '../components/CourseShelf.tsx';
 import { FaqList } from '../components/FaqList.tsx';
 import { Later } from '../components/Later.tsx';
@@ -8,11 +9,13 @@ import { SkeletonBlock } from '../components/Skeleton.tsx';
 import { useApp } from '../lib/context.ts';
 import { faqCenterApi, firstQuestions } from '../lib/faq-api.ts';
 import { HOME_NEWEST as NEWEST, HOME_POPULAR as POPULAR } from '../lib/first-data.ts';
-import { plural } from '../lib/format.ts';
+import { formatMoney, plural } from '../lib/format.ts';
 import { refetch, settle } from '../lib/queries.ts';
 import { TAGLINE } from '../lib/site.ts';
+import { siteApi } from '../lib/site-api.ts';
 import { usePageTitle } from '../lib/title.ts';
 import { HOME_FAQ_COUNT } from './faq.ts';
+import '../styles/site.css';
 
 // Answers are Markdown: the renderer loads with the FAQ teaser, below the first screen.
 const Markdown = lazy(() => import('../components/Markdown.tsx').then((m) => ({ default: m.Markdown })));
@@ -27,6 +30,20 @@ export default function Home() {
   const categories = createAsync(() => settle(queries.categories()));
   // The FAQ teaser's questions, asked now so they come from the page's first data (lib/first-data.ts).
   const faq = createAsync(() => settle(faqCenterApi(api).faq()));
+  // The hero, featured courses and bundles and testimonials the admins manage (/admin/site), in the first data too.
+  const site = createAsync(() => settle(siteApi(api).home()));
+  const content = () => {
+    const r = site();
+    return r?.ok ? r.value : undefined;
+  };
+  const hero = () =>
+    content()?.hero ?? {
+      title: TAGLINE,
+      text: 'Short, hands-on courses from working practitioners. Learn at your own pace, pick up where you left off on any device, and see your progress lesson by lesson.',
+      ctaLabel: 'Browse courses',
+      ctaHref: '/courses',
+    };
+  const external = (href: string) => /^https:/.test(href);
 
   const enrollHref = () => (auth.state.status === 'signed-in' ? '/courses?price=free' : '/signup');
 
@@ -34,15 +51,21 @@ export default function Home() {
     <>
       <section class="hero" aria-labelledby="hero-title">
         <div class="container hero-inner">
-          <h1 id="hero-title">{TAGLINE}</h1>
-          <p class="lead">
-            Short, hands-on courses from working practitioners. Learn at your own pace, pick up where you left off on
-            any device, and see your progress lesson by lesson.
-          </p>
+          <h1 id="hero-title">{hero().title}</h1>
+          <p class="lead">{hero().text}</p>
           <div class="cta-row">
-            <A href="/courses" class="button button-primary button-large">
-              Browse courses
-            </A>
+            <Show
+              when={external(hero().ctaHref)}
+              fallback={
+                <A href={hero().ctaHref} class="button button-primary button-large">
+                  {hero().ctaLabel}
+                </A>
+              }
+            >
+              <a href={hero().ctaHref} class="button button-primary button-large" rel="noopener">
+                {hero().ctaLabel}
+              </a>
+            </Show>
             <A href={enrollHref()} class="button button-secondary button-large">
               Enroll now
             </A>
@@ -52,6 +75,17 @@ export default function Home() {
           </div>
         </div>
       </section>
+
+      <Show when={content()?.featuredCourses.length}>
+        <section class="container section" aria-labelledby="featured-title">
+          <h2 id="featured-title">Featured courses</h2>
+          <div class="card-grid">
+            <For each={content()?.featuredCourses}>
+              {(course, i) => <CourseCard course={course} eagerCover={i() < 3} />}
+            </For>
+          </div>
+        </section>
+      </Show>
 
       <CourseShelf
         id="popular"
@@ -107,10 +141,56 @@ export default function Home() {
         <section class="container section" aria-labelledby="bundles-title">
           <h2 id="bundles-title">Save with bundles</h2>
           <p>Courses that belong together, for less than buying them one by one.</p>
+          <Show when={content()?.featuredBundles.length}>
+            <ul class="featured-bundles">
+              <For each={content()?.featuredBundles}>
+                {(b) => (
+                  <li>
+                    <A href={`/bundles/${encodeURIComponent(b.slug)}`} class="featured-bundle">
+                      <span class="featured-bundle-title">{b.title}</span>
+                      <span class="featured-bundle-meta">
+                        {plural(b.courses.length, 'course', 'courses')} ·{' '}
+                        {formatMoney({ amount: b.bundlePrice, currency: b.currency })}
+                        <Show when={b.savings > 0}>
+                          {' '}
+                          (save {formatMoney({ amount: b.savings, currency: b.currency })})
+                        </Show>
+                      </span>
+                    </A>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
           <A href="/bundles" class="button button-secondary">
             Browse bundles
           </A>
         </section>
+
+        <Show when={content()?.testimonials.length}>
+          <section class="container section" aria-labelledby="testimonials-title">
+            <h2 id="testimonials-title">What learners say</h2>
+            <ul class="testimonials">
+              <For each={content()?.testimonials}>
+                {(t) => (
+                  <li>
+                    <figure class="testimonial">
+                      <blockquote>
+                        <p>{t.quote}</p>
+                      </blockquote>
+                      <figcaption>
+                        <strong>{t.name}</strong>
+                        <Show when={t.role}>
+                          <span class="muted">, {t.role}</span>
+                        </Show>
+                      </figcaption>
+                    </figure>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </section>
+        </Show>
 
         <section class="band" aria-labelledby="companies-title">
           <div class="container band-inner">
