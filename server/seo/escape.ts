@@ -31,18 +31,4 @@ export function jsonLdScript(value: unknown): string {
   return `<script type="application/ld+json">${safeJson(value)}</script>`;
 }
 
-/** Plain text from markdown-ish course text: no markup, collapsed spaces, cut at `max` characters on a word. */
-export function plainText(value: string, max = Number.POSITIVE_INFINITY): string {
-  const text = value
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\*+|`+|~~|(?<!\w)_+|_+(?!\w)/g, '')
-    .replace(/[#>|]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
-}
+export { plainText } from '../../web/src/lib/plain-text.ts';

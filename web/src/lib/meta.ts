@@ -4,6 +4,8 @@
  * crawlers: server/seo). Plain DOM functions, no Solid.
  */
 
+import { plainText } from './plain-text.ts';
+
 /** index.html's description: pages without their own get it back. */
 export const DEFAULT_DESCRIPTION =
   'Practical online courses with progress tracking: browse the catalog, enroll in free courses and learn at your own pace.';
@@ -12,17 +14,7 @@ type HeadDoc = Pick<Document, 'head' | 'querySelector' | 'createElement'>;
 
 /** Plain text of at most `max` characters, cut on a word: markdown-ish course text made fit for a description. */
 export function shortText(text: string, max = 160): string {
-  const plain = text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\*+|`+|~~|(?<!\w)_+|_+(?!\w)/g, '')
-    .replace(/[#>|]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (plain.length <= max) return plain;
-  const cut = plain.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
+  return plainText(text, max);
 }
 
 export function setDescription(doc: HeadDoc, text: string | null | undefined): void {
