@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prefixQuery } from '../../../edge/faq-center/queries.ts';
-import { browserKey, fieldErrors, firstQuestions } from './faq-api.ts';
+import { browserKey, firstQuestions } from './faq-api.ts';
 
 describe('the FAQ center client helpers', () => {
   it('keeps one browser key, made once and reused', () => {
@@ -30,18 +30,6 @@ describe('the FAQ center client helpers', () => {
       { q: 'Q3', a: 'A3' },
     ]);
     expect(firstQuestions(center, Number.POSITIVE_INFINITY)).toHaveLength(4);
-  });
-
-  it("reads a refusal's per-field messages, the first per field", () => {
-    expect(
-      fieldErrors([
-        { path: 'email', message: 'enter a valid email address' },
-        { path: 'email', message: 'second' },
-        { path: 'message', message: 'too short' },
-        { nope: 1 },
-      ]),
-    ).toEqual({ email: 'enter a valid email address', message: 'too short' });
-    expect(fieldErrors(undefined)).toEqual({});
   });
 
   it('turns a search into a prefix tsquery of words only', () => {

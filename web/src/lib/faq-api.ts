@@ -46,16 +46,6 @@ export function firstQuestions(center: FaqCenter, count: number): { q: string; a
     .map((a) => ({ q: a.question, a: a.answer }));
 }
 
-/** Per-field messages of a refused form (a 400's details: [{path, message}]), by field. */
-export function fieldErrors(details: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!Array.isArray(details)) return out;
-  for (const d of details as { path?: unknown; message?: unknown }[]) {
-    if (typeof d?.path === 'string' && typeof d.message === 'string' && !(d.path in out)) out[d.path] = d.message;
-  }
-  return out;
-}
-
 export function faqCenterApi(api: Api) {
   return {
     faq: () => api.getJson<FaqCenter>(FAQ_PATH),

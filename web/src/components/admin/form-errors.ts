@@ -40,3 +40,16 @@ export function formErrors(err: unknown, known: readonly string[]): FormErrors {
       : errorMessage(err);
   return { message, fields };
 }
+
+/**
+ * Per-field messages of a refused form (a 400's details: [{path, message}]), by the full path, as
+ * the server wrote them: for forms that show the message beside each field as it is.
+ */
+export function fieldErrors(details: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!Array.isArray(details)) return out;
+  for (const d of details as { path?: unknown; message?: unknown }[]) {
+    if (typeof d?.path === 'string' && typeof d.message === 'string' && !(d.path in out)) out[d.path] = d.message;
+  }
+  return out;
+}
