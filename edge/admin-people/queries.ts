@@ -138,6 +138,12 @@ export async function auditPage(sql: Sql, query: AuditQuery): Promise<AuditList>
               when 'user' then (select nullif(btrim(t.first_name || ' ' || t.last_name), '')
                                   from public.profiles t where t.id = a.target_id)
               when 'course' then (select c.title from public.courses c where c.id = a.target_id)
+              when 'company' then (select co.name from public.companies co where co.id = a.target_id)
+              when 'bundle' then (select b.title from public.bundles b where b.id = a.target_id)
+              when 'coupon' then (select k.code from public.coupons k where k.id = a.target_id)
+              when 'tax_rate' then (select r.label from public.tax_rates r where r.id = a.target_id)
+              when 'faq_theme' then (select f.title from public.faq_themes f where f.id = a.target_id)
+              when 'faq_article' then (select f.question from public.faq_articles f where f.id = a.target_id)
             end as target_label
        from public.admin_audit_log a
        left join public.profiles p on p.id = a.actor_id

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openAdminSection } from '../support/admin-nav.ts';
 import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectHidden, expectVisible } from '../support/web-expect.ts';
@@ -34,6 +35,7 @@ describe('the commerce admin', () => {
     await page.getByRole('button', { name: 'Account' }).click();
     await expectVisible(page.getByRole('link', { name: 'Orders' }));
     await expectHidden(page.getByRole('link', { name: 'Commerce', exact: true }));
+    await expectHidden(page.getByRole('link', { name: 'Admin console' }));
     await page.goto(`${server.url}/admin/commerce`);
     await expectVisible(page.getByText('This page is for administrators.'));
     await signOut();
@@ -41,8 +43,7 @@ describe('the commerce admin', () => {
 
   it('is reached from the header by the admin, and each tab passes axe', async () => {
     await signIn('admin@demo.test');
-    await page.getByRole('button', { name: 'Account' }).click();
-    await page.getByRole('link', { name: 'Commerce', exact: true }).click();
+    await openAdminSection(page, 'Commerce');
     await page.waitForURL(/\/admin\/commerce/);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Commerce admin' }));
     await expectVisible(page.getByRole('tablist', { name: 'Commerce' }));
@@ -155,5 +156,21 @@ describe('the commerce admin', () => {
     await expectVisible(refunded.getByRole('cell', { name: new RegExp(creditNote) }));
     await expectHidden(refunded.getByRole('button', { name: `Refund ${orderName}` }));
     await expectAccessible('the orders tab after a refund');
+  });
+
+  it('lists the coupon, the tax rate and the refund in the audit log, each with what changed', async () => {
+    await openAdminSection(page, 'Audit log');
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Audit log' }));
+    const coupon = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Created a coupon' }) });
+    await expectVisible(coupon.getByRole('cell', { name: /code: “E2E-LAUNCH”/ }));
+    const tax = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Changed a tax rate' }) });
+    await expectVisible(tax.getByRole('cell', { name: 'GST 10% (Australia)', exact: true }));
+    await expectVisible(tax.getByRole('cell', { name: /label: “GST 10% \(Australia\)”/ }));
+    await expectVisible(page.getByRole('rowheader', { name: 'Refunded an order' }).first());
+    await page.getByLabel('Action').selectOption('coupon');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expectHidden(page.getByRole('rowheader', { name: 'Changed a tax rate' }));
+    await expectVisible(page.getByRole('rowheader', { name: 'Created a coupon' }));
+    await expectAccessible('the audit log');
   });
 });

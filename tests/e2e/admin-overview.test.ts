@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openAdminSection } from '../support/admin-nav.ts';
 import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectHidden, expectVisible } from '../support/web-expect.ts';
@@ -30,6 +31,7 @@ describe('the admin overview', () => {
     await page.getByRole('button', { name: 'Account' }).click();
     await expectVisible(page.getByRole('link', { name: 'Orders' }));
     await expectHidden(page.getByRole('link', { name: 'Overview', exact: true }));
+    await expectHidden(page.getByRole('link', { name: 'Admin console' }));
     await page.goto(`${server.url}/admin`);
     await expectVisible(page.getByText('This page is for administrators.'));
     await signOut();
@@ -37,8 +39,7 @@ describe('the admin overview', () => {
 
   it('is reached from the account menu and shows the seeded numbers with charts', async () => {
     await signIn('admin@demo.test');
-    await page.getByRole('button', { name: 'Account' }).click();
-    await page.getByRole('link', { name: 'Overview', exact: true }).click();
+    await openAdminSection(page, 'Overview');
     await page.waitForURL(/\/admin$/);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Overview' }));
     await expectVisible(page.getByRole('heading', { level: 2, name: 'At a glance' }));

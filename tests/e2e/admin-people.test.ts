@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/data/accounts.ts';
+import { openAdminSection } from '../support/admin-nav.ts';
 import { expectAccessible, usePlatform } from '../support/e2e-steps.ts';
 import type { Platform } from '../support/platform.ts';
 import type { RunningServer } from '../support/server.ts';
@@ -52,8 +53,7 @@ describe('people and the audit log', () => {
     await student.waitForURL(/\/dashboard$/);
 
     await signIn('admin@demo.test');
-    await page.getByRole('button', { name: 'Account' }).click();
-    await page.getByRole('link', { name: 'People' }).click();
+    await openAdminSection(page, 'People');
     await expectVisible(page.getByRole('heading', { level: 1, name: 'People' }));
     await page.getByLabel('Search people').fill('student@demo.test');
     await page.getByRole('button', { name: 'Search' }).click();
@@ -106,8 +106,7 @@ describe('people and the audit log', () => {
   });
 
   it("the audit log lists both actions with the admin's name", async () => {
-    await page.getByRole('button', { name: 'Account' }).click();
-    await page.getByRole('link', { name: 'Audit log', exact: true }).click();
+    await openAdminSection(page, 'Audit log');
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Audit log' }));
     const suspended = page.getByRole('row').filter({ hasText: 'Suspended an account' });
     await expectVisible(suspended.filter({ hasText: ADMIN }).filter({ hasText: STUDENT }));

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
+import { openAdminSection } from '../support/admin-nav.ts';
 import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectHidden, expectVisible } from '../support/web-expect.ts';
@@ -40,8 +41,7 @@ describe('site content', () => {
 
   it('an admin changes the hero and features a course; the home page shows them', async () => {
     await signIn('admin@demo.test');
-    await page.getByRole('button', { name: 'Account' }).click();
-    await page.getByRole('link', { name: 'Site content' }).click();
+    await openAdminSection(page, 'Site content');
     await page.waitForURL(/\/admin\/site$/);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Site content' }));
     const courses = page.getByRole('group', { name: 'Featured courses' });

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/data/accounts.ts';
 import { ids } from '../../seed/ids.ts';
+import { openAdminSection } from '../support/admin-nav.ts';
 import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectHidden, expectVisible } from '../support/web-expect.ts';
@@ -217,8 +218,7 @@ describe('an invitee joins', () => {
 describe('the platform admin', () => {
   it('adds 3 seats and an admin to Globex', async () => {
     await signIn('admin@demo.test');
-    await page.getByRole('button', { name: 'Account' }).click();
-    await page.getByRole('link', { name: 'Companies', exact: true }).click();
+    await openAdminSection(page, 'Companies');
     await page.waitForURL((url) => url.pathname === '/admin/companies');
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Companies' }));
     await page.getByLabel('Filter companies').fill('globex');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
+import { openAdminSection } from '../support/admin-nav.ts';
 import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectVisible } from '../support/web-expect.ts';
@@ -112,8 +113,7 @@ describe('the course wizard and the review queue', () => {
   it('an admin approves it in the queue and the catalog lists it', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn('admin@demo.test');
-    await page.getByRole('button', { name: 'Account' }).click();
-    await page.getByRole('link', { name: 'Course reviews' }).click();
+    await openAdminSection(page, 'Course reviews');
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Course review queue' }));
     const item = page.locator('.review-item', { has: page.getByRole('heading', { name: title }) });
     await expectVisible(item);

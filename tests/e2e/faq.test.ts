@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openAdminSection } from '../support/admin-nav.ts';
 import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectHidden, expectVisible } from '../support/web-expect.ts';
@@ -84,8 +85,7 @@ describe('the FAQ center', () => {
 
   it('an admin reads the message on /admin/faq, marks it handled and previews an article', async () => {
     await signIn('admin@demo.test');
-    await page.getByRole('button', { name: 'Account' }).click();
-    await page.getByRole('link', { name: 'FAQ and messages' }).click();
+    await openAdminSection(page, 'FAQ and messages');
     await page.waitForURL(/\/admin\/faq$/);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'FAQ and messages' }));
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ids } from '../../seed/ids.ts';
+import { openAdminSection } from '../support/admin-nav.ts';
 import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectVisible } from '../support/web-expect.ts';
@@ -193,8 +194,7 @@ describe('the lab editor and the runner queue', () => {
 
   it('the admin sees the queue and its chart', async () => {
     await signIn('admin@demo.test');
-    await page.getByRole('button', { name: 'Account' }).click();
-    await page.getByRole('link', { name: 'Lab queue' }).click();
+    await openAdminSection(page, 'Lab queue');
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Lab runner queue' }));
     await expectVisible(page.getByText('Workers', { exact: true }));
     await expectVisible(page.getByRole('img', { name: /Lab runs queued and busy/ }));

@@ -10,7 +10,7 @@ import '../styles/account-menu.css';
  * list of links (the disclosure pattern: a button with aria-expanded, then plain links, so the
  * keyboard and screen readers handle it as they handle any list of links). What the list holds
  * depends on the user: everyone has Profile and Orders; instructors and admins Teaching; company
- * admins Company; admins the admin console's pages (Overview, Commerce, People, ...). Escape, a click outside or following a link closes it.
+ * admins Company; admins the admin console (its own navigation leads to each admin page). Escape, a click outside or following a link closes it.
  */
 export function AccountMenu() {
   const { api, auth } = useApp();
@@ -112,48 +112,8 @@ export function AccountMenu() {
         <CompanyLink />
         <Show when={role() === 'admin'}>
           <li>
-            <A href="/admin" activeClass="active" end>
-              Overview
-            </A>
-          </li>
-          <li>
-            <A href="/admin/commerce" activeClass="active">
-              Commerce
-            </A>
-          </li>
-          <li>
-            <A href="/admin/courses/review" activeClass="active">
-              Course reviews
-            </A>
-          </li>
-          <li>
-            <A href="/admin/labs" activeClass="active">
-              Lab queue
-            </A>
-          </li>
-          <li>
-            <A href="/admin/companies" activeClass="active">
-              Companies
-            </A>
-          </li>
-          <li>
-            <A href="/admin/faq" activeClass="active">
-              FAQ and messages
-            </A>
-          </li>
-          <li>
-            <A href="/admin/people" activeClass="active">
-              People
-            </A>
-          </li>
-          <li>
-            <A href="/admin/audit" activeClass="active">
-              Audit log
-            </A>
-          </li>
-          <li>
-            <A href="/admin/site" activeClass="active">
-              Site content
+            <A href="/admin" activeClass="active">
+              Admin console
             </A>
           </li>
         </Show>

@@ -11,6 +11,7 @@ import { useApp } from '../lib/context.ts';
 import { browserKey, faqCenterApi, SEARCH_DEBOUNCE_MS } from '../lib/faq-api.ts';
 import { plural } from '../lib/format.ts';
 import { settle } from '../lib/queries.ts';
+import { createAction } from '../lib/submit.ts';
 import { usePageTitle } from '../lib/title.ts';
 import '../styles/faq.css';
 
@@ -200,21 +201,15 @@ function Article(props: { article: FaqArticle; theme?: string; headingLevel: num
 function Helpful(props: { id: string; question: string }) {
   const { api, auth } = useApp();
   const faqApi = faqCenterApi(api);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
-  const vote = async (helpful: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const signedIn = auth.state.status === 'signed-in';
-      await faqApi.feedback(props.id, helpful, signedIn ? undefined : browserKey(safeStorage()));
-      setVotes({ ...votes(), [props.id]: helpful });
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    run: vote,
+    busy,
+    error,
+  } = createAction(async (helpful: boolean) => {
+    const signedIn = auth.state.status === 'signed-in';
+    await faqApi.feedback(props.id, helpful, signedIn ? undefined : browserKey(safeStorage()));
+    setVotes({ ...votes(), [props.id]: helpful });
+  });
   const given = () => votes()[props.id];
   return (
     <fieldset class="faq-helpful">
@@ -284,10 +279,26 @@ function ContactForm() {
   const [message, setMessage] = createSignal('');
   const [website, setWebsite] = createSignal('');
   const [errors, setErrors] = createSignal<Partial<Record<ContactField, string>>>({});
-  const [error, setError] = createSignal<string | null>(null);
   const [sent, setSent] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
   let form: HTMLFormElement | undefined;
+
+  // The API's refusal: its messages beside the fields they name, and a word about the rate limit.
+  const refused = (err: unknown) => {
+    const byField = fieldErrors(isApiError(err) ? err.details : undefined);
+    const mapped: Partial<Record<ContactField, string>> = {};
+    for (const f of ['name', 'email', 'topic', 'message'] as const) if (byField[f]) mapped[f] = sentence(byField[f]!);
+    setErrors(mapped);
+    return isApiError(err, 'rate_limited')
+      ? 'You have sent several messages in the last hour. Please try again later.'
+      : errorMessage(err);
+  };
+  const sending = createAction(async (input: ContactInput) => {
+    await faqApi.contact(input);
+    setSent(true);
+    setMessage('');
+    announce('Thank you: your message was sent.');
+  }, refused);
+  const { busy, error } = sending;
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -300,31 +311,13 @@ function ContactForm() {
     };
     const found = checkContact(input);
     setErrors(found);
-    setError(null);
+    sending.setError(null);
     if (Object.keys(found).length) {
       const first = (['name', 'email', 'topic', 'message'] as const).find((f) => found[f]);
       form?.querySelector<HTMLElement>(`#contact-${first}`)?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      await faqApi.contact(input);
-      setSent(true);
-      setMessage('');
-      announce('Thank you: your message was sent.');
-    } catch (err) {
-      const byField = fieldErrors(isApiError(err) ? err.details : undefined);
-      const mapped: Partial<Record<ContactField, string>> = {};
-      for (const f of ['name', 'email', 'topic', 'message'] as const) if (byField[f]) mapped[f] = sentence(byField[f]!);
-      setErrors(mapped);
-      setError(
-        isApiError(err, 'rate_limited')
-          ? 'You have sent several messages in the last hour. Please try again later.'
-          : errorMessage(err),
-      );
-    } finally {
-      setBusy(false);
-    }
+    await sending.run(input);
   };
 
   return (

@@ -12,24 +12,8 @@ import { type AdminPeopleApi, adminPeopleApi } from '../../lib/admin-people-api.
 import { useApp } from '../../lib/context.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/title.ts';
+import { ACTION_OPTIONS, actionLabel, describeDetails } from './audit-labels.ts';
 import '../../styles/admin.css';
-
-/** What each action is called on the page; the filter offers kinds (all of `user.*`) and single actions. */
-const ACTION_LABELS: Record<string, string> = {
-  'user.role_change': 'Changed a role',
-  'user.suspend': 'Suspended an account',
-  'user.restore': 'Restored an account',
-  'course.approve': 'Approved a course',
-  'course.reject': 'Rejected a course',
-  'review.hide': 'Hid a review',
-  'review.restore': 'Showed a review again',
-  'order.refund': 'Refunded an order',
-};
-const ACTION_OPTIONS = [
-  { value: '', label: 'Any action' },
-  { value: 'user', label: 'People: every action' },
-  ...Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label })),
-];
 
 /** The admins' audit log: who changed what and when, newest first, never editable (docs/admin.md). */
 export default function AuditPage() {
@@ -48,16 +32,6 @@ export default function AuditPage() {
 type Query = { actor: string; action: string; from: string; to: string; page: number };
 
 /** The entry's details in words: a reason, a role change, an amount. */
-function describeDetails(e: AuditEntry): string {
-  const d = e.details;
-  const parts: string[] = [];
-  if (typeof d.from === 'string' && typeof d.to === 'string') parts.push(`${d.from} → ${d.to}`);
-  if (typeof d.amount === 'number' && typeof d.currency === 'string') {
-    parts.push(`${(d.amount / 100).toFixed(2)} ${d.currency}`);
-  }
-  if (typeof d.reason === 'string' && d.reason) parts.push(`“${d.reason}”`);
-  return parts.join(' · ');
-}
 
 function Audit(props: { calls: AdminPeopleApi }) {
   const [query, setQuery] = createSignal<Query>({ actor: '', action: '', from: '', to: '', page: 1 });
@@ -139,7 +113,7 @@ function Audit(props: { calls: AdminPeopleApi }) {
                           <time datetime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
                         </td>
                         <td>{e.actor?.name ?? 'A deleted account'}</td>
-                        <th scope="row">{ACTION_LABELS[e.action] ?? e.action}</th>
+                        <th scope="row">{actionLabel(e.action)}</th>
                         <td>{target(e)}</td>
                         <td>{describeDetails(e) || '—'}</td>
                       </tr>

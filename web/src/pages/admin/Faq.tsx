@@ -9,15 +9,15 @@ import { Async } from '../../components/Async.tsx';
 import { AdminGate } from '../../components/admin/AdminGate.tsx';
 import { ConfirmButton } from '../../components/admin/ConfirmButton.tsx';
 import { CheckboxField, FormNotice, SelectField, TextField } from '../../components/admin/Fields.tsx';
-import { fieldErrors } from '../../components/admin/form-errors.ts';
 import { useList } from '../../components/admin/use-list.ts';
+import { createSave } from '../../components/admin/use-save.ts';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
 import { SkeletonBlock } from '../../components/Skeleton.tsx';
 import { MarkdownField } from '../../components/teach/MarkdownField.tsx';
-import { errorMessage, isApiError } from '../../lib/api.ts';
 import { useApp } from '../../lib/context.ts';
 import { type FaqCenterApi, faqCenterApi } from '../../lib/faq-api.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { createAction } from '../../lib/submit.ts';
 import { usePageTitle } from '../../lib/title.ts';
 import '../../styles/admin.css';
 import '../../styles/faq.css';
@@ -50,26 +50,19 @@ function Articles(props: { faq: FaqCenterApi }) {
   const [editing, setEditing] = createSignal<string | null>(null);
   const [adding, setAdding] = createSignal(false);
   const [notice, setNotice] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-
   const done = (text: string) => {
     setNotice(text);
-    setError(null);
     announce(text);
     list.reload();
   };
-  const act = async (fn: () => Promise<unknown>, text: string) => {
-    setBusy(true);
-    try {
-      await fn();
-      done(text);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    run: act,
+    busy,
+    error,
+  } = createAction(async (fn: () => Promise<unknown>, text: string) => {
+    await fn();
+    done(text);
+  });
   const matches = (a: AdminFaqArticle) => {
     const q = filter().trim().toLowerCase();
     if (status() === 'published' && !a.published) return false;
@@ -249,23 +242,11 @@ function ArticleForm(props: {
   const [question, setQuestion] = createSignal(props.initial.question);
   const [answer, setAnswer] = createSignal(props.initial.answer);
   const [published, setPublished] = createSignal(props.initial.published);
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await props.save({ themeId: themeId(), question: question(), answer: answer(), published: published() });
-      props.onSaved();
-    } catch (err) {
-      setErrors(fieldErrors(isApiError(err) ? err.details : undefined));
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error, errors } = createSave(async () => {
+    await props.save({ themeId: themeId(), question: question(), answer: answer(), published: published() });
+    props.onSaved();
+    return undefined;
+  });
   return (
     <form class="admin-form faq-admin-form" onSubmit={submit} aria-labelledby={`${props.id}-title`}>
       <h4 id={`${props.id}-title`}>{props.title}</h4>
@@ -326,20 +307,15 @@ function Messages(props: { faq: FaqCenterApi }) {
     page: 1,
   });
   const list = useList(() => props.faq.messages(query().status, query().page, PAGE_SIZE));
-  const [error, setError] = createSignal<string | null>(null);
   const [notice, setNotice] = createSignal<string | null>(null);
-  const handle = async (m: AdminContactMessage) => {
-    try {
-      await props.faq.markHandled(m.id);
-      const text = `Marked the message from ${m.name} handled.`;
-      setNotice(text);
-      setError(null);
-      announce(text);
-      list.reload();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+  const { run: handle, error } = createAction(async (m: AdminContactMessage) => {
+    setNotice(null);
+    await props.faq.markHandled(m.id);
+    const text = `Marked the message from ${m.name} handled.`;
+    setNotice(text);
+    announce(text);
+    list.reload();
+  });
   return (
     <section id="messages" aria-labelledby="messages-title" tabindex="-1">
       <h2 id="messages-title">Contact messages</h2>

@@ -4,15 +4,15 @@ import { Async } from '../../components/Async.tsx';
 import { AdminGate } from '../../components/admin/AdminGate.tsx';
 import { ConfirmButton } from '../../components/admin/ConfirmButton.tsx';
 import { CheckboxField, FormNotice, SelectField, TextAreaField, TextField } from '../../components/admin/Fields.tsx';
-import { fieldErrors } from '../../components/admin/form-errors.ts';
 import { useList } from '../../components/admin/use-list.ts';
+import { createSave } from '../../components/admin/use-save.ts';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
 import { SkeletonBlock } from '../../components/Skeleton.tsx';
 import { MarkdownField } from '../../components/teach/MarkdownField.tsx';
-import { errorMessage, isApiError } from '../../lib/api.ts';
 import { useApp } from '../../lib/context.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { LEGAL_LINKS, move, type SiteApi, siteApi } from '../../lib/site-api.ts';
+import { createAction } from '../../lib/submit.ts';
 import { usePageTitle } from '../../lib/title.ts';
 import '../../styles/admin.css';
 import '../../styles/site.css';
@@ -73,7 +73,7 @@ function HomeEditor(props: { site: SiteApi }) {
 }
 
 function HomeForm(props: { site: SiteApi; initial: HomeData; onSaved: () => void }) {
-  const { api, announce } = useApp();
+  const { api } = useApp();
   const init = props.initial;
   const [title, setTitle] = createSignal(init.record.hero.title);
   const [text, setText] = createSignal(init.record.hero.text);
@@ -82,10 +82,6 @@ function HomeForm(props: { site: SiteApi; initial: HomeData; onSaved: () => void
   const [courses, setCourses] = createSignal<Picked[]>(init.courses);
   const [bundles, setBundles] = createSignal<Picked[]>(init.bundles);
   const [quotes, setQuotes] = createSignal<Testimonial[]>(init.record.testimonials);
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [error, setError] = createSignal<string | null>(null);
-  const [notice, setNotice] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
 
   const searchCourses = async (q: string): Promise<Picked[]> => {
     const list = await api.getJson<{ items: { id: string; title: string }[] }>(
@@ -100,29 +96,22 @@ function HomeForm(props: { site: SiteApi; initial: HomeData; onSaved: () => void
     return list.items.map((b) => ({ id: b.id, title: b.title }));
   };
 
-  const save = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    setErrors({});
-    try {
-      await props.site.saveHome({
-        hero: { title: title(), text: text(), ctaLabel: ctaLabel(), ctaHref: ctaHref() },
-        featuredCourseIds: courses().map((c) => c.id),
-        featuredBundleIds: bundles().map((b) => b.id),
-        testimonials: quotes(),
-      });
-      setNotice('Home page saved.');
-      announce('Home page saved.');
-      props.onSaved();
-    } catch (err) {
-      if (isApiError(err, 'bad_request')) setErrors(fieldErrors(err.details));
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    submit: save,
+    busy,
+    error,
+    errors,
+    notice,
+  } = createSave(async () => {
+    await props.site.saveHome({
+      hero: { title: title(), text: text(), ctaLabel: ctaLabel(), ctaHref: ctaHref() },
+      featuredCourseIds: courses().map((c) => c.id),
+      featuredBundleIds: bundles().map((b) => b.id),
+      testimonials: quotes(),
+    });
+    props.onSaved();
+    return 'Home page saved.';
+  });
 
   return (
     <form class="admin-form site-home-form" onSubmit={save} aria-describedby="site-home-error" novalidate>
@@ -207,15 +196,11 @@ function Picker(props: {
 }) {
   const [q, setQ] = createSignal('');
   const [found, setFound] = createSignal<Picked[] | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
-  const run = async () => {
-    setError(null);
-    try {
-      setFound(await props.search(q().trim()));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+  const searching = createAction(async () => {
+    setFound(await props.search(q().trim()));
+  });
+  const run = searching.run;
+  const error = searching.error;
   const has = (id: string) => props.items.some((i) => i.id === id);
   return (
     <fieldset class="site-picker">
@@ -432,33 +417,21 @@ function LegalEditor(props: { site: SiteApi }) {
 }
 
 function LegalForm(props: { site: SiteApi; slug: LegalSlug; page: LegalPage | undefined; onSaved: () => void }) {
-  const { announce } = useApp();
   const label = LEGAL_LINKS.find((l) => l.slug === props.slug)?.label ?? props.slug;
   const [title, setTitle] = createSignal(props.page?.title ?? label);
   const [body, setBody] = createSignal(props.page?.body ?? '');
   const [published, setPublished] = createSignal(props.page?.published ?? true);
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [error, setError] = createSignal<string | null>(null);
-  const [notice, setNotice] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const save = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    setErrors({});
-    try {
-      await props.site.saveLegal(props.slug, { title: title(), body: body(), published: published() });
-      setNotice(`${label} saved.`);
-      announce(`${label} saved.`);
-      props.onSaved();
-    } catch (err) {
-      if (isApiError(err, 'bad_request')) setErrors(fieldErrors(err.details));
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    submit: save,
+    busy,
+    error,
+    errors,
+    notice,
+  } = createSave(async () => {
+    await props.site.saveLegal(props.slug, { title: title(), body: body(), published: published() });
+    props.onSaved();
+    return `${label} saved.`;
+  });
   return (
     <form class="admin-form" onSubmit={save} aria-describedby="legal-error" novalidate>
       <FormNotice id="legal-error" error={error()} success={notice()} />
