@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { adminCatalogRoutes } from './admin-catalog/routes.ts';
 import { adminCourseRoutes } from './admin-courses/routes.ts';
 import { adminOverviewRoutes } from './admin-overview/routes.ts';
 import { adminPeopleRoutes } from './admin-people/routes.ts';
 import type { PublicConfig } from './api-types.ts';
 import { assignmentRoutes } from './assignments/routes.ts';
 import type { JwtVerifier } from './auth/jwt.ts';
+import { blogRoutes } from './blog/routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import { type CertificateConfig, certificateRoutes } from './certificates/routes.ts';
 import { adminCommerceRoutes } from './commerce/admin/routes.ts';
@@ -28,9 +30,11 @@ import { isLabCodeRoute, LAB_BODY_BYTES } from './labs/body-limit.ts';
 import { labRoutes } from './labs/routes.ts';
 import type { LabRunner } from './labs/runner.ts';
 import type { Mailer } from './mail/port.ts';
+import { moderationRoutes } from './moderation/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import type { PaymentProvider } from './payments/port.ts';
+import { payoutRoutes } from './payouts/routes.ts';
 import { profileRoutes } from './profile/routes.ts';
 import { progressRoutes } from './progress/routes.ts';
 import { quizRoutes } from './quizzes/routes.ts';
@@ -117,8 +121,11 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
   app.route('/', teachingRoutes(deps.db));
   app.route('/', quizRoutes(deps.db));
   app.route('/', adminCourseRoutes(deps.db));
+  app.route('/', adminCatalogRoutes(deps.db));
+  app.route('/', moderationRoutes(deps.db));
   app.route('/', adminPeopleRoutes(deps.db));
   app.route('/', adminOverviewRoutes(deps.db, now));
+  app.route('/', payoutRoutes(deps.db, now));
   app.route('/', assignmentRoutes(deps.db));
   app.route('/', labRoutes({ db: deps.db, runner: deps.labs }));
   const commerce = {
@@ -126,6 +133,8 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
     payments: deps.payments,
     now,
     config: deps.commerce ?? commerceConfig({}, 'http://localhost:8787'),
+    // Receipts after a paid order (commerce/checkout/receipt-mail.ts).
+    mailer: deps.mailer,
   };
   app.route('/', checkoutRoutes(commerce));
   app.route('/', orderRoutes(commerce));
@@ -143,6 +152,20 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
   app.route('/', sessionRoutes({ db: deps.db, now, siteUrl: commerce.config.siteUrl }));
   app.route('/', faqCenterRoutes({ db: deps.db, mailer: deps.mailer, siteUrl: commerce.config.siteUrl }));
   app.route('/', siteRoutes(deps.db, now));
+  app.route(
+    '/',
+    blogRoutes({
+      db: deps.db,
+      siteUrl: commerce.config.siteUrl,
+      // Embedded, storage is this host: cover URLs are site paths, right under any host name.
+      storageUrl: (req) => {
+        const config = deps.publicConfig(req);
+        return config.mode === 'embedded' ? '' : config.supabaseUrl;
+      },
+      platformName: commerce.config.seller.name,
+      mailer: deps.mailer,
+    }),
+  );
   app.route('/', adminCommerceRoutes({ db: deps.db, payments: deps.payments, now }));
   // Avatar URLs must be on the Supabase project URL the web app is given.
   const projectUrl = (req: Request) => deps.publicConfig(req).supabaseUrl;

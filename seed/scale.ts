@@ -27,6 +27,7 @@ import { seedScaleCompanyLearning } from './scale/companies.ts';
 import { seedScaleLabs } from './scale/labs.ts';
 import { seedScaleEnrollments, seedScaleProgress } from './scale/learning.ts';
 import { seedScaleLiveQa } from './scale/live.ts';
+import { seedScaleNotificationPreferences } from './scale/notifications.ts';
 import { seedScaleReviews } from './scale/reviews.ts';
 import { type ScaleShape, scaleShape } from './scale/shape.ts';
 import { countScale, type ScaleCounts } from './scale/summary.ts';
@@ -94,6 +95,8 @@ const ANALYZED = [
   'public.session_questions',
   'public.session_votes',
   'public.session_bans',
+  'public.notification_preferences',
+  'public.notification_settings',
 ];
 
 type ScaleStep = (sql: Sql, shape: ScaleShape) => Promise<void>;
@@ -112,6 +115,7 @@ const STEPS: [string, ScaleStep][] = [
   ['company learning', seedScaleCompanyLearning],
   ['reviews', seedScaleReviews],
   ['live Q&A', seedScaleLiveQa],
+  ['notification preferences', seedScaleNotificationPreferences],
 ];
 
 export async function seedScale(db: HostDatabase, opts: ScaleOptions): Promise<ScaleSummary> {

@@ -147,8 +147,8 @@ describe('seed() on a fresh database', () => {
   });
 
   it('reports progress and a summary', () => {
-    expect(steps[0]).toBe('1/20 accounts');
-    expect(steps.at(-1)).toBe('20/20 audit log');
+    expect(steps[0]).toBe('1/24 accounts');
+    expect(steps.at(-1)).toBe('24/24 audit log');
     expect(first.accountsCreated).toBe(ACCOUNTS.length);
     expect(second.accountsCreated).toBe(0);
     expect(first.skippedCourses).toEqual([]);

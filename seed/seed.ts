@@ -22,6 +22,7 @@ import { seedAccounts } from './steps/accounts.ts';
 import { ADMIN_EMAIL, seedAdminAccount } from './steps/admin-account.ts';
 import { seedAdminAudit } from './steps/admin-audit.ts';
 import { seedAssessments } from './steps/assessments.ts';
+import { seedBlog } from './steps/blog.ts';
 import { seedCategories } from './steps/categories.ts';
 import { seedCommerce } from './steps/commerce.ts';
 import { seedCompanies } from './steps/companies.ts';
@@ -35,7 +36,10 @@ import { seedFaqCenter } from './steps/faq-center.ts';
 import { seedInstructors } from './steps/instructors.ts';
 import { seedLabs } from './steps/labs.ts';
 import { seedLiveModeration, seedLiveSessions } from './steps/live-sessions.ts';
+import { seedNotificationPreferences } from './steps/notification-preferences.ts';
+import { seedPayouts } from './steps/payouts.ts';
 import { seedPortraits } from './steps/portraits.ts';
+import { seedReports } from './steps/reports.ts';
 import { seedReviews } from './steps/reviews.ts';
 import { seedSiteContent } from './steps/site-content.ts';
 import { countSeeded } from './summary.ts';
@@ -101,12 +105,20 @@ const STEPS: [string, SeedStep][] = [
   ['reviews', seedReviews],
   // A hidden question and a ban in a live session (its author is a community reviewer).
   ['live moderation', seedLiveModeration],
+  // Open reports of reviews in the admin's reported-content queue (after reviews).
+  ['reports', seedReports],
   // Code labs (a lab lesson before the html-css final check) and other learners' lab history (after reviews).
   ['labs', seedLabs],
   // The FAQ center: themes, articles, demo votes and contact messages (after the accounts).
   ['faq center', seedFaqCenter],
   // The homepage record and legal pages (after courses and commerce: it features some of them).
   ['site content', seedSiteContent],
+  // Earlier sales of the demo instructor's courses, a past payout, an instructor's own share (after reviews).
+  ['payouts', seedPayouts],
+  // The blog: categories, posts by the demo instructors, a confirmed newsletter subscriber.
+  ['blog', seedBlog],
+  // Notification preferences and a digest setting; the earlier steps' notification mails marked handled.
+  ['notification preferences', seedNotificationPreferences],
   // Last but for its audit entries: isSeeded() looks for the admin, so it exists only once all else is done.
   ['admin account', seedAdminAccount],
   // The admin's audit log history (the admin is its actor). A seed stopped just before it only

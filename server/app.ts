@@ -13,6 +13,8 @@ import type { HostDatabase } from './db/types.ts';
 import type { Env } from './env.ts';
 import { labsServiceApp } from './labs/http.ts';
 import { outboxMailer } from './mail/outbox.ts';
+import type { HostMail } from './mail/service.ts';
+import { unsubscribeRoutes } from './mail/unsubscribe.ts';
 import { knownOrigins } from './origins.ts';
 import type { RealtimeService } from './realtime/service.ts';
 import { pageSeo } from './seo/render.ts';
@@ -43,6 +45,8 @@ export interface HostDeps {
   certificateKey?: SigningKey;
   /** Code labs' sandbox pool (server/labs/pool.ts); absent, lab runs answer 503 labs_unavailable. */
   labs?: LabRunner;
+  /** The queued mailer (server/mail/service.ts); absent, mail goes straight to the outbox (tests). */
+  mail?: HostMail;
 }
 
 /**
@@ -61,8 +65,10 @@ export async function createHostApp({
   payments,
   certificateKey,
   labs,
+  mail,
 }: HostDeps): Promise<Hono> {
-  const mailer = outboxMailer(db);
+  const outbox = outboxMailer(db);
+  const mailer = mail?.mailer ?? outbox;
   const anon = await anonKey(jwtSecret);
   const origins = knownOrigins(siteUrl, port, env.HOST);
   const app = new Hono();
@@ -78,6 +84,8 @@ export async function createHostApp({
     return next();
   });
 
+  // One-click unsubscribe from notification and digest mail (server/mail/unsubscribe.ts).
+  if (mail) app.route('/', unsubscribeRoutes(db, mail.unsubscribeSecret));
   app.route(
     '/',
     createApp({
@@ -97,7 +105,7 @@ export async function createHostApp({
       commerce: commerceConfig(env, siteUrl),
       certificates: { signingKey: certificateKey },
       labs,
-      // Company invitations land in the same outbox as auth mail (the dev outbox page shows them).
+      // Invitations, receipts and contact messages go through the same (queued) mailer as auth mail.
       mailer,
     }),
   );
@@ -129,7 +137,9 @@ export async function createHostApp({
       if (!isLoopback(c.req.header('x-real-ip'))) {
         return c.json(forbidden('the dev outbox is only served to this machine'), 403);
       }
-      return c.json({ items: await mailer.list(100) }, 200, { 'cache-control': 'no-store' });
+      // Mail is queued: what was sent just before this read is delivered first (bounded wait).
+      await mail?.settle(3000);
+      return c.json({ items: await outbox.list(100) }, 200, { 'cache-control': 'no-store' });
     });
   }
   // A mounted app's own notFound does not apply here: unknown API paths must not fall

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { signingKeyEnv } from '../edge/certificates/keys.ts';
 import { commerceEnvShape } from '../edge/commerce/checkout/config.ts';
 import { paymentEnvShape } from '../edge/payments/provider.ts';
+import { mailEnvShape } from './mail/config.ts';
 
 /** The Node host's environment, parsed once at boot. A bad value fails the start clearly. */
 const schema = z.object({
@@ -52,6 +53,8 @@ const schema = z.object({
   /** Stripe keys (local test checkout without them) and the seller and refund settings: docs/payments.md. */
   ...paymentEnvShape,
   ...commerceEnvShape,
+  /** Mail: SMTP transport (unset: the embedded outbox), From address, unsubscribe signing key: docs/mail.md. */
+  ...mailEnvShape,
   /** Signs certificate credentials: a private EC P-256 or Ed25519 JWK. Generated into DATA_DIR on first start when unset. */
   CERTIFICATE_SIGNING_KEY: signingKeyEnv.optional(),
   /** Code labs: sandbox worker processes (unset: CPUs - 1, from 1 to 8). 0 turns code labs off. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type HttpBindings, serve } from '@hono/node-server';
+import { commerceConfig } from '../edge/commerce/checkout/config.ts';
 import { startOrderExpiry } from '../edge/commerce/checkout/expiry.ts';
 import type { LabRunner } from '../edge/labs/runner.ts';
 import { createPaymentProvider } from '../edge/payments/provider.ts';
@@ -17,6 +18,8 @@ import { openHostDatabase } from './db/open.ts';
 import { drainAfterResponse } from './drain.ts';
 import { parseEnv } from './env.ts';
 import { createHostLabRunner } from './labs/pool.ts';
+import { unsubscribeSecret } from './mail/secret.ts';
+import { type HostMail, startMailService } from './mail/service.ts';
 import { stripeWebhookSecret } from './payments-secret.ts';
 import { createRealtime, type RealtimeService } from './realtime/service.ts';
 import { jwtSecret } from './secrets.ts';
@@ -46,6 +49,7 @@ async function main() {
   let stopSessionReminders = () => {};
   let stopAnalyzer = () => {};
   let labs: LabRunner | undefined;
+  let mail: HostMail | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -65,6 +69,8 @@ async function main() {
     ]);
     // The sandbox worker processes: after the requests that were waiting on them.
     await labs?.close();
+    // The mail queue: deliveries in flight finish (a few seconds at most), the rest wait in the database.
+    await mail?.stop().catch((err) => process.stderr.write(`lms: mail queue: ${err}\n`));
     await db.close();
     process.exit(0);
   };
@@ -95,6 +101,8 @@ async function main() {
   await analyzer.ready;
 
   const secret = jwtSecret(env);
+  // Signs unsubscribe links in notification mail: MAIL_UNSUBSCRIBE_SECRET, or generated into the data dir.
+  const mailSecret = unsubscribeSecret(env);
   // Pending orders past their checkout's end release their coupon holds, every minute.
   stopOrderExpiry = startOrderExpiry(db);
   // Participants of a live session starting within 15 minutes are told, once (the bell, live).
@@ -137,6 +145,19 @@ async function main() {
           if (server) yjs.attach(server as import('node:http').Server);
           // Chosen once: Stripe with STRIPE_SECRET_KEY, else the local test checkout on this site.
           const payments = createPaymentProvider({ ...env, webhookSecret, siteUrl });
+          return startMailService({
+            db,
+            env,
+            siteUrl,
+            platformName: commerceConfig(env, siteUrl).seller.name,
+            unsubscribeSecret: mailSecret,
+            log,
+          }).then((started) => {
+            mail = started;
+            return { payments, rt, started };
+          });
+        })
+        .then(({ payments, rt, started }) => {
           return createHostApp({
             env,
             siteUrl,
@@ -148,6 +169,7 @@ async function main() {
             payments,
             certificateKey,
             labs,
+            mail: started,
           });
         })
         .then(

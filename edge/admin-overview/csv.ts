@@ -11,7 +11,7 @@ export function csvCell(value: string | number): string {
 }
 
 /** How many decimals a currency's minor unit has (2 for EUR, 0 for JPY). */
-function decimals(currency: string): number {
+export function decimals(currency: string): number {
   try {
     return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
@@ -19,7 +19,7 @@ function decimals(currency: string): number {
   }
 }
 
-const major = (minor: number, places: number) => (minor / 10 ** places).toFixed(places);
+export const major = (minor: number, places: number) => (minor / 10 ** places).toFixed(places);
 
 /**
  * The per-bucket series as CSV: bucket start, sign-ups, enrollments, then gross, refunds and net

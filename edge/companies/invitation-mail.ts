@@ -1,5 +1,6 @@
 import type { Sql } from '../db/port.ts';
 import type { Mail, Mailer } from '../mail/port.ts';
+import { renderMail } from '../mail/templates/index.ts';
 
 /** Who invites: the inviting admin's name ('' when none) and the company's name. */
 export interface Inviter {
@@ -21,40 +22,22 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 /** Text for HTML element content and quoted attribute values. */
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
 
-/** Line breaks and other control characters out of one-line text such as a subject (user text). */
-const oneLine = (s: string) =>
-  s
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 /** `2026-12-08 23:59 UTC` */
 export const expiryText = (iso: string) => `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
- * The invitation mail (kind 'company_invitation'). Pure: the company and admin names are user text,
+ * The invitation mail (kind 'company_invitation'), rendered from the shared template
+ * (edge/mail/templates/company-invitation.ts): the company and admin names are user text,
  * escaped in the HTML part and kept on one line in the subject.
  */
 export function invitationMail({ to, inviter, platformName, link, expiresAt }: InvitationMailInput): Mail {
-  const company = oneLine(inviter.companyName);
-  const who = oneLine(inviter.adminName) || company;
-  const platform = oneLine(platformName);
-  const expires = expiryText(expiresAt);
-  const subject = `${who} invited you to ${company} on ${platform}`;
-  const text = [
-    `${who} invited you to join ${company} on ${platform}.`,
-    '',
-    'Open this link to sign up or sign in and join:',
-    link,
-    '',
-    `The link works once and expires on ${expires}. If you did not expect this invitation, ignore this mail.`,
-  ].join('\n');
-  const html = [
-    `<p>${escapeHtml(who)} invited you to join <strong>${escapeHtml(company)}</strong> on ${escapeHtml(platform)}.</p>`,
-    `<p><a href="${escapeHtml(link)}">Accept the invitation</a></p>`,
-    `<p>The link works once and expires on ${escapeHtml(expires)}. If you did not expect this invitation, ignore this mail.</p>`,
-  ].join('\n');
-  return { to, subject, text, html, kind: 'company_invitation' };
+  const siteUrl = URL.canParse(link) ? new URL(link).origin : '';
+  const rendered = renderMail(
+    'company_invitation',
+    { adminName: inviter.adminName, companyName: inviter.companyName, link, expiresAt },
+    { siteUrl, platformName },
+  );
+  return { to, ...rendered, kind: 'company_invitation' };
 }
 
 /**

@@ -111,6 +111,7 @@ export async function adminCompanies(sql: Sql): Promise<AdminCompany[]> {
     members: number;
     admins: AdminCompany['admins'] | null;
     seats: AdminCompany['seats'] | null;
+    usage: AdminCompany['usage'];
   }>(
     `with pools as (
        select sp.company_id, sp.course_id, sum(sp.seats - sp.seats_revoked)::int as pool
@@ -139,7 +140,20 @@ export async function adminCompanies(sql: Sql): Promise<AdminCompany[]> {
              from pools p
              left join used u on u.company_id = p.company_id and u.course_id = p.course_id
              left join public.courses co on co.id = p.course_id
-             where p.company_id = c.id) as seats
+             where p.company_id = c.id) as seats,
+            (select jsonb_build_object(
+                      'seatsUsed', coalesce((select sum(u.used) from used u where u.company_id = c.id), 0),
+                      'seatsTotal', coalesce((select sum(p.pool) from pools p where p.company_id = c.id), 0),
+                      'activeLearners30d', count(distinct e.user_id)
+                        filter (where e.last_activity_at >= now() - interval '30 days'),
+                      'assignedEnrollments', count(e.id),
+                      'completions', count(e.id) filter (where e.status = 'completed'))
+             from public.company_assignments a
+             join public.company_members m
+               on m.company_id = a.company_id and m.user_id = a.user_id and m.status = 'active'
+             join public.enrollments e
+               on e.user_id = a.user_id and e.course_id = a.course_id and e.status <> 'cancelled'
+             where a.company_id = c.id and a.unassigned_at is null) as usage
      from public.companies c
      order by c.name, c.id`,
   );
@@ -150,6 +164,13 @@ export async function adminCompanies(sql: Sql): Promise<AdminCompany[]> {
     members: Number(r.members),
     admins: r.admins ?? [],
     seats: r.seats ?? [],
+    usage: {
+      seatsUsed: Number(r.usage.seatsUsed),
+      seatsTotal: Number(r.usage.seatsTotal),
+      activeLearners30d: Number(r.usage.activeLearners30d),
+      assignedEnrollments: Number(r.usage.assignedEnrollments),
+      completions: Number(r.usage.completions),
+    },
   }));
 }
 

@@ -446,6 +446,7 @@ for (const engine of engines()) {
       const globex = list.items.find((c) => c.id === C.globex)!;
       expect(globex.admins.map((a) => a.email)).toEqual(['globex-admin@test.local']);
       expect(globex.seats).toMatchObject([{ courseId: ids.paid, pool: 5 }]);
+      expect(globex.usage).toMatchObject({ seatsTotal: 5 });
       expect((await send('GET', '/admin/companies', 'acmeAdmin')).status).toBe(403);
       expect((await send('GET', '/admin/companies', null)).status).toBe(401);
 

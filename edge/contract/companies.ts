@@ -252,6 +252,19 @@ export const acceptedInvitation = z.strictObject({
   enrolledCourseIds: z.array(uuid),
 });
 
+/**
+ * A company's usage for platform admins: seats in use of all bought, members with lesson activity
+ * in the last 30 days in courses the company assigned them, those assignments' enrollments and
+ * how many of them are completed.
+ */
+export const adminCompanyUsage = z.strictObject({
+  seatsUsed: z.int(),
+  seatsTotal: z.int(),
+  activeLearners30d: z.int(),
+  assignedEnrollments: z.int(),
+  completions: z.int(),
+});
+
 /** GET /api/admin/companies (platform admins) */
 export const adminCompany = z.strictObject({
   id: uuid,
@@ -260,6 +273,7 @@ export const adminCompany = z.strictObject({
   members: z.int(),
   admins: z.array(z.strictObject({ userId: uuid, email: z.string(), name: z.string() })),
   seats: z.array(companySeatPool),
+  usage: adminCompanyUsage,
 });
 export const adminCompanyList = z.strictObject({ items: z.array(adminCompany) });
 export const adminCompanySeatsInput = z.strictObject({
@@ -307,6 +321,7 @@ export type CompanyMemberList = z.infer<typeof companyMemberList>;
 export type CompanyInvitation = z.infer<typeof companyInvitation>;
 export type AcceptedInvitation = z.infer<typeof acceptedInvitation>;
 export type AdminCompany = z.infer<typeof adminCompany>;
+export type AdminCompanyUsage = z.infer<typeof adminCompanyUsage>;
 export type AdminCompanyList = z.infer<typeof adminCompanyList>;
 export type AdminCompanySeats = z.infer<typeof adminCompanySeats>;
 export type AdminCompanyAdmin = z.infer<typeof adminCompanyAdmin>;

@@ -3,10 +3,12 @@
  * inferred from them. edge/ validates requests with the schemas; web/ imports only the
  * types (through edge/api-types.ts, `import type`), so no schema ships in the web bundle.
  */
+export * from './admin-catalog.ts';
 export * from './admin-courses.ts';
 export * from './admin-overview.ts';
 export * from './admin-people.ts';
 export * from './assignments.ts';
+export * from './blog.ts';
 export * from './bundles.ts';
 export * from './catalog.ts';
 export * from './certificates.ts';
@@ -19,8 +21,10 @@ export * from './enrollment.ts';
 export * from './faq.ts';
 export * from './faq-center.ts';
 export * from './labs.ts';
+export * from './moderation.ts';
 export * from './notes.ts';
 export * from './notifications.ts';
+export * from './payouts.ts';
 export * from './player.ts';
 export * from './primitives.ts';
 export * from './profile.ts';

@@ -1,6 +1,7 @@
-import { escapeHtml } from '../companies/invitation-mail.ts';
+import { DEFAULT_SELLER } from '../commerce/checkout/config.ts';
 import type { ContactTopic } from '../contract/faq-center.ts';
 import type { Mail, Mailer } from '../mail/port.ts';
+import { renderMail } from '../mail/templates/index.ts';
 
 /** A contact message as the admins receive it (kind 'contact_message'). */
 export interface ContactMailInput {
@@ -13,29 +14,18 @@ export interface ContactMailInput {
   inboxUrl: string;
 }
 
-const oneLine = (s: string) =>
-  s
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-/** Pure: the sender's name, address and message are user text, escaped in HTML, on one line in the subject. */
+/**
+ * Pure, rendered from the shared template (edge/mail/templates/contact-message.ts): the sender's
+ * name, address and message are user text, escaped in HTML, on one line in the subject.
+ */
 export function contactMail({ to, name, email, topic, message, inboxUrl }: ContactMailInput): Mail {
-  const who = oneLine(name).slice(0, 80);
-  const subject = `Contact form (${topic}): ${who}`;
-  const text = [
-    `${who} <${oneLine(email)}> wrote about ${topic}:`,
-    '',
-    message,
-    '',
-    `Reply to them by email; mark the message handled at ${inboxUrl}`,
-  ].join('\n');
-  const html = [
-    `<p><strong>${escapeHtml(who)}</strong> &lt;${escapeHtml(oneLine(email))}&gt; wrote about ${escapeHtml(topic)}:</p>`,
-    `<blockquote style="white-space: pre-wrap">${escapeHtml(message)}</blockquote>`,
-    `<p>Reply to them by email; <a href="${escapeHtml(inboxUrl)}">mark the message handled</a>.</p>`,
-  ].join('\n');
-  return { to, subject, text, html, kind: 'contact_message' };
+  const siteUrl = URL.canParse(inboxUrl) ? new URL(inboxUrl).origin : '';
+  const rendered = renderMail(
+    'contact_message',
+    { name, email, topic, message, inboxUrl },
+    { siteUrl, platformName: DEFAULT_SELLER.name },
+  );
+  return { to, ...rendered, kind: 'contact_message' };
 }
 
 /** Mails the message to every admin; true when every send was taken (false without a mailer or on a failure). */

@@ -11,6 +11,8 @@ export interface Mail {
   html?: string;
   /** What the mail is for ('company_invitation', ...), for filtering in the outbox. */
   kind?: string;
+  /** Extra headers, e.g. List-Unsubscribe on mail a person may turn off (docs/mail.md). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {

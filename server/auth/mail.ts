@@ -1,51 +1,54 @@
+import { DEFAULT_SELLER } from '../../edge/commerce/checkout/config.ts';
+import { renderMail, type TemplateName, type TemplateVars } from '../../edge/mail/templates/index.ts';
 import type { Mail } from '../mail/port.ts';
 import { queryValue } from './redirect.ts';
 
 /**
- * The auth mails, with Supabase's default wording. Signup and email-change links go through
- * GET /auth/v1/verify (which redirects with a session); the recovery link opens our
- * /reset-password page, which calls verifyOtp({ token_hash, type: 'recovery' }).
+ * The auth mails, with Supabase's default wording, rendered from the shared templates
+ * (edge/mail/templates). Signup and email-change links go through GET /auth/v1/verify (which
+ * redirects with a session); the recovery link opens our /reset-password page, which calls
+ * verifyOtp({ token_hash, type: 'recovery' }).
  */
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+function mail<N extends TemplateName>(
+  to: string,
+  kind: string,
+  name: N,
+  vars: TemplateVars[N],
+  siteUrl: string,
+  platformName: string,
+): Mail {
+  return { to, kind, ...renderMail(name, vars, { siteUrl, platformName }) };
 }
 
-function mail(to: string, kind: string, subject: string, lead: string, action: string, link: string): Mail {
-  return {
-    to,
-    kind,
-    subject,
-    text: `${lead}\n\n${action}: ${link}\n\nIf you did not ask for this, you can ignore this mail. The link works once, for one hour.\n`,
-    html: `<h2>${escapeHtml(subject)}</h2><p>${escapeHtml(lead)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(action)}</a></p>`,
-  };
-}
-
-export function confirmationMail(siteUrl: string, to: string, token: string, redirectTo: string): Mail {
+export function confirmationMail(
+  siteUrl: string,
+  to: string,
+  token: string,
+  redirectTo: string,
+  platformName = DEFAULT_SELLER.name,
+): Mail {
   const link = `${siteUrl}/auth/v1/verify?token=${token}&type=signup&redirect_to=${queryValue(redirectTo)}`;
-  return mail(to, 'signup', 'Confirm your signup', 'Follow this link to confirm your user.', 'Confirm your mail', link);
+  return mail(to, 'signup', 'confirm_signup', { link }, siteUrl, platformName);
 }
 
-export function recoveryMail(siteUrl: string, to: string, token: string): Mail {
+export function recoveryMail(siteUrl: string, to: string, token: string, platformName = DEFAULT_SELLER.name): Mail {
   const link = `${siteUrl}/reset-password?token_hash=${token}&type=recovery`;
-  return mail(
-    to,
-    'recovery',
-    'Reset your password',
-    'Follow this link to reset the password for your user.',
-    'Reset password',
-    link,
-  );
+  return mail(to, 'recovery', 'reset_password', { link }, siteUrl, platformName);
 }
 
-export function emailChangeMail(siteUrl: string, to: string, token: string, redirectTo: string): Mail {
+export function emailChangeMail(
+  siteUrl: string,
+  to: string,
+  token: string,
+  redirectTo: string,
+  platformName = DEFAULT_SELLER.name,
+): Mail {
   const link = `${siteUrl}/auth/v1/verify?token=${token}&type=email_change&redirect_to=${queryValue(redirectTo)}`;
-  return mail(
-    to,
-    'email_change',
-    'Confirm email change',
-    'Follow this link to confirm the update of your email.',
-    'Change email',
-    link,
-  );
+  return mail(to, 'email_change', 'email_change', { link }, siteUrl, platformName);
+}
+
+/** After a sign-up is confirmed (by its link, or at once with autoconfirm). */
+export function welcomeMail(siteUrl: string, to: string, firstName?: string, platformName = DEFAULT_SELLER.name): Mail {
+  return mail(to, 'welcome', 'welcome', { firstName }, siteUrl, platformName);
 }

@@ -42,6 +42,9 @@ export async function openPglite(dataDir?: string): Promise<HostDatabase> {
         await tx.exec(script);
       });
     },
+    execRows(script: string) {
+      return pg.transaction(async (tx) => (await tx.exec(script)).flatMap((r) => r.rows as Record<string, unknown>[]));
+    },
     async listen(channel: string, onNotify: (payload: string) => void) {
       const stop = await pg.listen(channel, onNotify);
       return () => stop();

@@ -20,6 +20,8 @@ export interface PageHead {
   jsonLd?: JsonLd[];
   /** `noindex`: not-found pages and anything that is not public. */
   noindex?: boolean;
+  /** Other formats of the page (the blog's RSS feed): `<link rel="alternate">`, absolute href. */
+  alternates?: { type: string; title: string; href: string }[];
 }
 
 const meta = (attr: 'name' | 'property', key: string, value: string) =>
@@ -30,6 +32,11 @@ export function headTags(head: PageHead): string {
   const tags: string[] = [];
   if (head.noindex) tags.push(meta('name', 'robots', 'noindex'));
   if (head.canonical) tags.push(`<link rel="canonical" href="${escapeHtml(head.canonical)}">`);
+  for (const alt of head.alternates ?? []) {
+    tags.push(
+      `<link rel="alternate" type="${escapeHtml(alt.type)}" title="${escapeHtml(alt.title)}" href="${escapeHtml(alt.href)}">`,
+    );
+  }
   tags.push(meta('property', 'og:site_name', head.siteName));
   tags.push(meta('property', 'og:type', head.type ?? 'website'));
   tags.push(meta('property', 'og:title', head.title));

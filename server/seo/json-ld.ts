@@ -144,3 +144,38 @@ export function faqPage(items: FaqList['items'] | { question: string; answer: st
     })),
   };
 }
+
+/** Article for a blog post (headline, image, author, dates, publisher), from GET /api/blog/posts/:slug. */
+export function article(
+  site: Site,
+  post: {
+    slug: string;
+    title: string;
+    excerpt: string;
+    coverUrl: string | null;
+    coverWidths: readonly number[];
+    author: { name: string };
+    category: { name: string } | null;
+    tags: readonly string[];
+    publishedAt: string;
+    updatedAt: string;
+  },
+): JsonLd {
+  const url = `${site.origin}/blog/${encodeURIComponent(post.slug)}`;
+  const image = coverImage(site, post.coverUrl, post.coverWidths);
+  return {
+    '@context': CONTEXT,
+    '@type': 'Article',
+    headline: post.title.slice(0, 110),
+    ...(post.excerpt ? { description: post.excerpt } : {}),
+    url,
+    mainEntityOfPage: url,
+    ...(image ? { image } : {}),
+    author: [{ '@type': 'Person', name: post.author.name }],
+    datePublished: post.publishedAt,
+    dateModified: post.updatedAt > post.publishedAt ? post.updatedAt : post.publishedAt,
+    publisher: { '@type': 'Organization', name: site.name, url: `${site.origin}/`, logo: `${site.origin}/favicon.svg` },
+    ...(post.category ? { articleSection: post.category.name } : {}),
+    ...(post.tags.length ? { keywords: post.tags.join(', ') } : {}),
+  };
+}

@@ -10,12 +10,14 @@ import type {
   LegalPage,
   SiteHome,
 } from '../../edge/api-types.ts';
+import type { BlogPostList } from '../../edge/contract/blog.ts';
 import type { Sql } from '../../edge/db/port.ts';
 import { parseBundleQuery, toBundleSearch } from '../../web/src/lib/bundle-query.ts';
 import { parseCatalogQuery } from '../../web/src/lib/catalog-query.ts';
 import { firstDataFor } from '../../web/src/lib/first-data.ts';
 import { formatMoney, plural } from '../../web/src/lib/format.ts';
 import { ROUTES } from '../../web/src/routes.ts';
+import { BLOG_PAGES } from './blog.ts';
 import { plainText } from './escape.ts';
 import type { PageHead } from './head.ts';
 import { breadcrumbs, course, coverImage, faqPage, organization, type Site, webSite } from './json-ld.ts';
@@ -79,7 +81,7 @@ const home: PublicPage = {
   route: ROUTES.home,
   api: (url) => firstDataFor(url.pathname, url.search).api,
   render: ({ site, url, answer }) => {
-    const [popular, newest, categories, , siteHome] = firstDataFor(url.pathname, url.search).api;
+    const [popular, newest, categories, , siteHome, blog] = firstDataFor(url.pathname, url.search).api;
     return {
       head: {
         title: 'Practical online courses',
@@ -92,6 +94,7 @@ const home: PublicPage = {
         answer<CourseList>(newest!),
         answer<CategoryList>(categories!),
         answer<SiteHome>(siteHome!),
+        answer<BlogPostList>(blog!),
       ),
     };
   },
@@ -290,4 +293,5 @@ export const PUBLIC_PAGES: PublicPage[] = [
   fixed(ROUTES.about, 'About', 'Who we are, how our courses work, and answers to common questions.'),
   faqCenter,
   legal,
+  ...BLOG_PAGES,
 ];

@@ -11,6 +11,7 @@ import type {
   LegalPage,
   SiteHome,
 } from '../../edge/api-types.ts';
+import type { BlogPostList } from '../../edge/contract/blog.ts';
 import { formatCount, formatDuration, formatMoney, plural } from '../../web/src/lib/format.ts';
 import { escapeHtml as h, plainText } from './escape.ts';
 import { TAGLINE } from './site.ts';
@@ -28,6 +29,7 @@ const SECTION_NAV: [string, string][] = [
   ['/bundles', 'Bundles'],
   ['/for-companies', 'For companies'],
   ['/about', 'About'],
+  ['/blog', 'Blog'],
 ];
 
 /** The legal pages in the footer (web/src/lib/site-api.ts LEGAL_LINKS says the same). */
@@ -89,6 +91,7 @@ export function homeBody(
   newest?: CourseList,
   categories?: CategoryList,
   site?: SiteHome,
+  blog?: BlogPostList,
 ): string {
   const shelf = (id: string, title: string, list?: CourseList) =>
     list?.items.length
@@ -129,7 +132,24 @@ export function homeBody(
     shelf('newest', 'Newest courses', newest) +
     cats +
     bundles +
+    blogHighlights(blog) +
     quotes
+  );
+}
+
+/** The home page's "From the blog": the three latest posts, linked. */
+function blogHighlights(blog?: BlogPostList): string {
+  const posts = blog?.items.slice(0, 3) ?? [];
+  if (!posts.length) return '';
+  return (
+    `<section class="container section" aria-labelledby="blog-highlights-title"><h2 id="blog-highlights-title">From the blog</h2><ul>` +
+    posts
+      .map(
+        (p) =>
+          `<li>${link(`/blog/${encodeURIComponent(p.slug)}`, p.title)}${p.excerpt ? ` <span>${h(p.excerpt)}</span>` : ''}</li>`,
+      )
+      .join('') +
+    `</ul>${link('/blog', 'Read the blog')}</section>`
   );
 }
 

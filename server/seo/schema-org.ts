@@ -69,11 +69,28 @@ export const SCHEMA_TYPES: Record<string, TypeRules> = {
   WebSite: { known: [...THING, 'potentialAction', 'publisher'], required: ['name', 'url'], recommended: [] },
   SearchAction: { known: ['target', 'query-input'], required: ['target', 'query-input'], recommended: [] },
   EntryPoint: { known: ['urlTemplate'], required: ['urlTemplate'], recommended: [] },
+  Article: {
+    known: [
+      ...THING,
+      'headline',
+      'author',
+      'datePublished',
+      'dateModified',
+      'publisher',
+      'mainEntityOfPage',
+      'articleSection',
+      'keywords',
+      'wordCount',
+      'inLanguage',
+    ],
+    required: ['headline', 'author', 'datePublished'],
+    recommended: ['image', 'dateModified', 'publisher'],
+  },
   ItemList: { known: [...THING, 'itemListElement', 'numberOfItems'], required: ['itemListElement'], recommended: [] },
 };
 
 /** Properties whose value must be an absolute http(s) URL. */
-const URL_PROPERTIES = new Set(['url', 'image', 'logo', 'item', 'urlTemplate', 'availability']);
+const URL_PROPERTIES = new Set(['url', 'image', 'logo', 'item', 'urlTemplate', 'availability', 'mainEntityOfPage']);
 
 export interface SchemaProblem {
   path: string;
@@ -131,6 +148,15 @@ export function checkJsonLd(doc: unknown): SchemaProblem[] {
     }
     if (type === 'Offer' && typeof node.priceCurrency === 'string' && !/^[A-Z]{3}$/.test(node.priceCurrency)) {
       problems.push({ path: `${path}.priceCurrency`, message: 'priceCurrency must be ISO 4217', level: 'error' });
+    }
+    for (const key of ['datePublished', 'dateModified']) {
+      if (
+        type === 'Article' &&
+        node[key] !== undefined &&
+        !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(String(node[key]))
+      ) {
+        problems.push({ path: `${path}.${key}`, message: `${key} must be an ISO 8601 date`, level: 'error' });
+      }
     }
     if (type === 'BreadcrumbList' && Array.isArray(node.itemListElement)) {
       node.itemListElement.forEach((item, i) => {

@@ -44,6 +44,19 @@ update public.site_home set hero_title = 'Learn <fast> & well', featured_course_
   testimonials = '[{"quote": "Clear.", "name": "Ada", "role": "Developer"}]';
 update public.courses set title = 'Intro to HTML </script><b>&', thumbnail_url = '/storage/v1/object/public/covers/html.png'
   where id = '${ids.free}';
+insert into public.blog_categories (id, slug, name) values ('73000000-0000-4000-8000-000000000001', 'learning', 'Learning');
+insert into public.blog_posts (slug, title, excerpt, body_md, author_id, category_id, tags, status, published_at,
+    cover_path, cover_widths, cover_alt) values
+  ('study-habits', 'Study <habits> & you', 'Short daily sessions beat cramming.', '# Why
+
+Spaced **repetition** works.
+
+<script>alert(1)</script>', '${ids.admin}', '73000000-0000-4000-8000-000000000001', '{habits}', 'published',
+   now() - interval '1 day', '${ids.admin}/blog-abc-{w}.webp', '{320,640}', 'A desk'),
+  ('memory-tricks', 'Memory tricks', '', 'Retrieval practice.', '${ids.admin}', null, '{habits}', 'published',
+   now() - interval '2 days', null, '{}', ''),
+  ('coming-soon', 'Coming soon', '', 'Later.', '${ids.admin}', null, '{}', 'published', now() + interval '1 day', null, '{}', ''),
+  ('secret-post', 'Secret post', '', 'Draft.', '${ids.admin}', null, '{}', 'draft', null, null, '{}', '');
 `;
 
 const jsonLdOf = (html: string) =>
@@ -121,12 +134,15 @@ describe.each(engines())('on %s', (engine) => {
         '/about',
         '/faq',
         '/legal/terms',
+        '/blog',
+        '/blog/study-habits',
+        '/blog/memory-tricks',
       ]
         .map((p) => `${SITE}${p}`)
         .sort(),
     );
     expect(xml).toMatch(/<loc>https:\/\/learn\.example\.org\/courses\/ml-systems<\/loc><lastmod>\d{4}-\d\d-\d\dT/);
-    expect(xml).not.toMatch(/secret-draft|in-review|old-course|secret-pack/);
+    expect(xml).not.toMatch(/secret-draft|in-review|old-course|secret-pack|coming-soon|secret-post/);
   });
 
   it("a course page's HTML carries its head, JSON-LD and content, all escaped", async () => {
@@ -186,6 +202,9 @@ describe.each(engines())('on %s', (engine) => {
     expect(home).toContain('<h2 id="featured-title">Featured courses</h2>');
     expect(home).toContain('<strong>Ada</strong>, Developer');
     expect(home).toContain('<a href="/legal/refund-policy">Refund policy</a>');
+    // The latest blog posts, linked.
+    expect(home).toContain('<h2 id="blog-highlights-title">From the blog</h2>');
+    expect(home).toContain('<a href="/blog/study-habits">Study &lt;habits&gt; &amp; you</a>');
 
     const terms = await (await get('/legal/terms')).text();
     expect(terms).toContain('<title>Terms of use · Learnwell</title>');
@@ -210,6 +229,58 @@ describe.each(engines())('on %s', (engine) => {
     const [crumbs] = jsonLdOf(bundle);
     expect(crumbs['@type']).toBe('BreadcrumbList');
     expect(checkJsonLd(crumbs)).toEqual([]);
+  });
+
+  it("a blog post's HTML carries its Article JSON-LD, preview card, RSS link and sanitised body", async () => {
+    const res = await get('/blog/study-habits');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<title>Study &lt;habits&gt; &amp; you · Learnwell</title>');
+    expect(html).toContain(`<link rel="canonical" href="${SITE}/blog/study-habits">`);
+    expect(html).toContain('<meta property="og:type" content="article">');
+    expect(html).toContain(
+      `<link rel="alternate" type="application/rss+xml" title="Blog (RSS)" href="${SITE}/blog/rss.xml">`,
+    );
+    const docs = jsonLdOf(html);
+    expect(docs.map((d) => d['@type'])).toEqual(['Article', 'BreadcrumbList']);
+    for (const doc of docs) expect(checkJsonLd(doc)).toEqual([]);
+    expect(docs[0]).toMatchObject({
+      headline: 'Study <habits> & you',
+      author: [{ '@type': 'Person', name: 'Ad M.' }],
+      image: `${SITE}/storage/v1/object/public/avatars/${ids.admin}/blog-abc-640.webp`,
+      publisher: { '@type': 'Organization', name: 'Learnwell' },
+    });
+    const root = html.slice(html.indexOf('<div id="root">'), html.indexOf('</main>'));
+    expect(root).toContain('<h1>Study &lt;habits&gt; &amp; you</h1>');
+    expect(root).toContain('<h2>Why</h2>');
+    expect(root).toContain('<strong>repetition</strong>');
+    expect(root).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(root).not.toContain('<script>alert');
+    expect(root).toContain('href="/blog/memory-tricks"');
+
+    const list = await (await get('/blog?tag=habits')).text();
+    expect(list).toContain(`<link rel="canonical" href="${SITE}/blog">`);
+    expect(list).toContain('<h1>Blog</h1>');
+    expect(list).toContain('href="/blog/study-habits"');
+    expect(list).not.toContain('coming-soon');
+    for (const path of ['/blog/coming-soon', '/blog/secret-post']) expect((await get(path)).status, path).toBe(404);
+    const confirm = await get('/blog/confirm?token=x');
+    expect(confirm.status).toBe(200);
+    expect(await confirm.text()).toContain('<meta name="robots" content="noindex">');
+  });
+
+  it('the RSS feed lists the public posts, newest first, escaped', async () => {
+    const res = await get('/blog/rss.xml');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/rss\+xml/);
+    const xml = await res.text();
+    expect([...xml.matchAll(/<link>([^<]+)<\/link>/g)].map((m) => m[1])).toEqual([
+      `${SITE}/blog`,
+      `${SITE}/blog/study-habits`,
+      `${SITE}/blog/memory-tricks`,
+    ]);
+    expect(xml).toContain('<title>Study &lt;habits&gt; &amp; you</title>');
+    expect(xml).not.toMatch(/coming-soon|secret-post/);
   });
 
   it('a signed-in visitor gets the same head, without the anonymous first data', async () => {

@@ -1,12 +1,16 @@
 import { type Caller, callerParams, SET_CALLER_SQL } from '../../edge/db/port.ts';
 import type { HostDatabase } from '../../server/db/types.ts';
 import { seedAdminFixtures } from './fixtures-admin.ts';
+import { seedBlogFixtures } from './fixtures-blog.ts';
 import { seedCommerceFixtures } from './fixtures-commerce.ts';
 import { seedCompanyFixtures } from './fixtures-company.ts';
 import { seedFaqFixtures } from './fixtures-faq.ts';
 import { seedLabFixtures } from './fixtures-labs.ts';
 import { seedLearningFixtures } from './fixtures-learning.ts';
 import { seedLiveFixtures } from './fixtures-live.ts';
+import { seedModerationFixtures } from './fixtures-moderation.ts';
+import { seedNotificationPrefFixtures } from './fixtures-notification-prefs.ts';
+import { seedPayoutFixtures } from './fixtures-payouts.ts';
 import { seedReviewFixtures } from './fixtures-reviews.ts';
 import { seedSiteFixtures } from './fixtures-site.ts';
 
@@ -296,4 +300,8 @@ export async function seedFixtures(db: HostDatabase): Promise<void> {
   await seedFaqFixtures(db);
   await seedAdminFixtures(db);
   await seedSiteFixtures(db);
+  await seedModerationFixtures(db);
+  await seedBlogFixtures(db);
+  await seedNotificationPrefFixtures(db);
+  await seedPayoutFixtures(db);
 }

@@ -16,6 +16,7 @@ import {
   USER,
 } from './fixtures.ts';
 import { AUDIT } from './fixtures-admin.ts';
+import { BLOG_CATEGORY } from './fixtures-blog.ts';
 import { COMPANY_GROUP, COMPANY_INVITATION, COMPANY_INVITATION_TOKEN } from './fixtures-company.ts';
 import { CONTACT_MESSAGE, FAQ_ARTICLE, FAQ_BROWSER_KEY, FAQ_THEME } from './fixtures-faq.ts';
 import { LAB, LAB_SUBMISSION } from './fixtures-labs.ts';
@@ -30,6 +31,8 @@ import {
   SUBMISSION,
 } from './fixtures-learning.ts';
 import { SESSION_QUESTION } from './fixtures-live.ts';
+import { REPORT } from './fixtures-moderation.ts';
+import { PAYOUT } from './fixtures-payouts.ts';
 import { DECISION, FAQ, REVIEW } from './fixtures-reviews.ts';
 import { LEGAL_SLUG } from './fixtures-site.ts';
 
@@ -70,6 +73,8 @@ export const MATRIX_TABLES = [
   'public.lesson_progress',
   'public.live_sessions',
   'public.notifications',
+  'public.notification_preferences',
+  'public.notification_settings',
   'public.bundles',
   'public.bundle_courses',
   'public.pricing_rules',
@@ -113,6 +118,13 @@ export const MATRIX_TABLES = [
   'public.admin_audit_log',
   'public.site_home',
   'public.legal_pages',
+  'public.content_reports',
+  'public.payout_settings',
+  'public.instructor_revenue_shares',
+  'public.payouts',
+  'public.blog_categories',
+  'public.blog_posts',
+  'public.newsletter_subscribers',
   'storage.buckets',
   'storage.objects',
 ] as const;
@@ -160,6 +172,14 @@ export const MATRIX_FUNCTIONS = [
   'public.admin_set_user_role(uuid, app_role)',
   'public.admin_suspend_user(uuid, text)',
   'public.admin_restore_user(uuid)',
+  'public.admin_resolve_reports(text, uuid, text)',
+  'public.admin_feature_courses(uuid[], boolean)',
+  'public.admin_set_course_status(uuid[], text, text)',
+  'public.admin_delete_category(uuid, uuid)',
+  'public.admin_rename_tag(text, text)',
+  'public.payout_earnings(date, date)',
+  'public.admin_record_payout(uuid, date, date, text, text)',
+  'public.admin_set_revenue_share(uuid, integer)',
 ] as const;
 
 /** Audit entries in the fixtures: fixtures-admin.ts's two and the admin's refund in fixtures-commerce.ts. */
@@ -525,6 +545,49 @@ export const MATRIX: TableCase[] = [
     `delete from public.notifications where user_id = ${me}`,                                [D,   2,   1,   0,   0,   0,   2,   2]),
   t('public.notifications', 'delete', "the student's read announcement (IDOR)",
     `delete from public.notifications where id = ${lit(NOTIFICATION.studentRead)}`,          [D,   1,   0,   0,   0,   0,   0,   0]),
+
+  // Notification preferences (20261129000200, fixtures-notification-prefs.ts): each user reads and
+  // writes their own (the student: announcements, the other student: live; the student's weekly
+  // digest), admins read all; user_id never changes (no column grant).
+  t('public.notification_preferences', 'select', 'every visible preference', count('public.notification_preferences'),
+                                                                                             [D,   1,   1,   0,   0,   2,   0,   0]),
+  t('public.notification_preferences', 'insert', 'own grades preference',
+    `insert into public.notification_preferences (user_id, category, in_app, email) values (${me}, 'grades', false, true)`,
+                                                                                             [D,   1,   1,   1,   1,   1,   1,   1]),
+  t('public.notification_preferences', 'insert', "the student's grades preference (forging)",
+    `insert into public.notification_preferences (user_id, category, in_app, email) values (${lit(USER.student)}, 'grades', false, false)`,
+                                                                                             [D,   1,   D,   D,   D,   D,   D,   D]),
+  t('public.notification_preferences', 'update', 'own preferences, email off',
+    `update public.notification_preferences set email = false where user_id = ${me}`,        [D,   1,   1,   0,   0,   0,   0,   0]),
+  t('public.notification_preferences', 'update', "the student's preferences (IDOR)",
+    `update public.notification_preferences set email = false where user_id = ${lit(USER.student)}`,
+                                                                                             [D,   1,   0,   0,   0,   0,   0,   0]),
+  t('public.notification_preferences', 'update', 'own preferences to another user (no column grant)',
+    `update public.notification_preferences set user_id = ${lit(USER.student)} where user_id = ${me}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.notification_preferences', 'delete', 'own preferences',
+    `delete from public.notification_preferences where user_id = ${me}`,                     [D,   1,   1,   0,   0,   0,   0,   0]),
+  t('public.notification_preferences', 'delete', "the student's preferences (IDOR)",
+    `delete from public.notification_preferences where user_id = ${lit(USER.student)}`,      [D,   1,   0,   0,   0,   0,   0,   0]),
+  t('public.notification_settings', 'select', 'every visible setting', count('public.notification_settings'),
+                                                                                             [D,   1,   0,   0,   0,   1,   0,   0]),
+  t('public.notification_settings', 'insert', 'own daily digest',
+    `insert into public.notification_settings (user_id, digest) values (${me}, 'daily')`,   [D, '23505', 1, 1, 1,   1,   1,   1]),
+  t('public.notification_settings', 'insert', "the other student's settings (forging)",
+    `insert into public.notification_settings (user_id, digest) values (${lit(USER.otherStudent)}, 'daily')`,
+                                                                                             [D,   D,   1,   D,   D,   D,   D,   D]),
+  t('public.notification_settings', 'update', 'own digest off',
+    `update public.notification_settings set digest = 'off' where user_id = ${me}`,          [D,   1,   0,   0,   0,   0,   0,   0]),
+  t('public.notification_settings', 'update', "the student's settings (IDOR)",
+    `update public.notification_settings set essential_only = true where user_id = ${lit(USER.student)}`,
+                                                                                             [D,   1,   0,   0,   0,   0,   0,   0]),
+  t('public.notification_settings', 'update', 'own settings to another user (no column grant)',
+    `update public.notification_settings set user_id = ${lit(USER.admin)} where user_id = ${me}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.notification_settings', 'delete', 'own settings',
+    `delete from public.notification_settings where user_id = ${me}`,                        [D,   1,   0,   0,   0,   0,   0,   0]),
+  t('public.notification_settings', 'delete', "the student's settings (IDOR)",
+    `delete from public.notification_settings where user_id = ${lit(USER.student)}`,        [D,   1,   0,   0,   0,   0,   0,   0]),
 
   // bundles: anyone reads published ones; admins read and write all.
   t('public.bundles', 'select', 'every visible bundle', count('public.bundles'),            [1,   1,   1,   1,   1,   2,   1,   1]),
@@ -1020,6 +1083,88 @@ export const MATRIX: TableCase[] = [
                                                                                              [D,   0,   0,   0,   0,   2,   0,   0]),
   t('public.legal_pages', 'delete', 'every legal page', `delete from public.legal_pages`,  [D,   D,   D,   D,   D,   D,   D,   D]),
 
+  // Reported content (20261129000400, fixtures-moderation.ts): reporters read their own reports,
+  // admins all; a signed-in user reports a visible review or question of someone else's that they
+  // can see, once while it is open (P0001 409:already_reported: the other student's open report);
+  // nobody updates or deletes a report in a request (admins resolve them through a function).
+  t('public.content_reports', 'select', 'every visible report', count('public.content_reports'),
+                                                                                             [D,   1,   1,   0,   0,   2,   0,   0]),
+  t('public.content_reports', 'insert', "a spam report of the student's review",
+    `insert into public.content_reports (target_type, target_id, reason) values ('review', ${lit(REVIEW.student)}, 'spam')`,
+                                                                                             [D,   D, 'P0001', 1, 1,   1,   1,   1]),
+  t('public.content_reports', 'insert', "an abuse report of the student's session question",
+    `insert into public.content_reports (target_type, target_id, reason) values ('session_question', ${lit(SESSION_QUESTION.studentVisible)}, 'abuse')`,
+                                                                                             [D,   D,   1,   1,   D,   1,   D,   1]),
+  t('public.content_reports', 'insert', "a report in the employee's name (no column grant)",
+    `insert into public.content_reports (reporter_id, target_type, target_id, reason) values (${lit(USER.employee)}, 'review', ${lit(REVIEW.student)}, 'spam')`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.content_reports', 'update', 'the open report resolved (no update grant)',
+    `update public.content_reports set status = 'dismissed', resolved_at = now() where id = ${lit(REPORT.otherStudentOpen)}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.content_reports', 'delete', 'every report', `delete from public.content_reports`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+
+  // Payouts (20261129000500, fixtures-payouts.ts): admins read the settings, every override and
+  // payout; an instructor their own override and payouts; nobody else anything. Nobody writes any of
+  // them directly (no grant: admin_set_revenue_share and admin_record_payout do), and a paid payout
+  // is never changed (guard trigger, even for the owner: payouts.test.ts).
+  t('public.payout_settings', 'select', 'the payout settings', count('public.payout_settings'),
+                                                                                             [D,   0,   0,   0,   0,   1,   0,   0]),
+  t('public.payout_settings', 'insert', 'a second settings row',
+    `insert into public.payout_settings (id, platform_share_bps) values (true, 0)`,          [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.payout_settings', 'update', 'the platform share zeroed', `update public.payout_settings set platform_share_bps = 0`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.payout_settings', 'delete', 'the settings', `delete from public.payout_settings`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.instructor_revenue_shares', 'select', 'every visible revenue share', count('public.instructor_revenue_shares'),
+                                                                                             [D,   0,   0,   1,   0,   1,   0,   0]),
+  t('public.instructor_revenue_shares', 'insert', "a 0% share for the other instructor",
+    `insert into public.instructor_revenue_shares (instructor_id, platform_share_bps) values (${lit(CARD.otherInstructor)}, 0)`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.instructor_revenue_shares', 'update', 'every share zeroed',
+    `update public.instructor_revenue_shares set platform_share_bps = 0`,                   [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.instructor_revenue_shares', 'delete', 'every share', `delete from public.instructor_revenue_shares`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.payouts', 'select', 'every visible payout', count('public.payouts'),            [D,   0,   0,   1,   1,   2,   0,   0]),
+  t('public.payouts', 'insert', 'a payout to the instructor (bypassing the function)',
+    `insert into public.payouts (instructor_id, period_start, period_end, currency, gross, refunds, platform_share_bps, platform_fee, amount)
+     values (${lit(CARD.instructor)}, '2025-03-01', '2025-03-31', 'USD', 100, 0, 0, 0, 100)`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.payouts', 'update', "the instructor's paid payout doubled",
+    `update public.payouts set amount = amount * 2, gross = gross * 2 where id = ${lit(PAYOUT.instructor)}`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.payouts', 'delete', 'every payout', `delete from public.payouts`,               [D,   D,   D,   D,   D,   D,   D,   D]),
+
+  // Blog (20261129000100, fixtures-blog.ts): everyone reads the published, due post and the category
+  // holding it; admins read the scheduled post, the draft and the empty category too, and alone write
+  // both. Newsletter subscribers: admins read them; only private.newsletter_* (service_role) writes.
+  t('public.blog_categories', 'select', 'every visible blog category', count('public.blog_categories'),
+                                                                                             [1,   1,   1,   1,   1,   2,   1,   1]),
+  t('public.blog_categories', 'insert', 'a new category',
+    `insert into public.blog_categories (slug, name) values ('tips', 'Tips')`,              [D,   D,   D,   D,   D,   1,   D,   D]),
+  t('public.blog_categories', 'update', 'every category renamed', `update public.blog_categories set name = 'X'`,
+                                                                                             [D,   0,   0,   0,   0,   2,   0,   0]),
+  t('public.blog_categories', 'delete', 'the empty category',
+    `delete from public.blog_categories where id = ${lit(BLOG_CATEGORY.empty)}`,             [D,   0,   0,   0,   0,   1,   0,   0]),
+  t('public.blog_posts', 'select', 'every visible blog post', count('public.blog_posts'),   [1,   1,   1,   1,   1,   3,   1,   1]),
+  t('public.blog_posts', 'insert', 'a new draft',
+    `insert into public.blog_posts (slug, title, body_md) values ('new-post', 'New', 'Text.')`,
+                                                                                             [D,   D,   D,   D,   D,   1,   D,   D]),
+  t('public.blog_posts', 'update', 'every post retitled', `update public.blog_posts set title = 'X'`,
+                                                                                             [D,   0,   0,   0,   0,   3,   0,   0]),
+  t('public.blog_posts', 'update', "every post's author name (set by trigger, no column grant)",
+    `update public.blog_posts set author_name = 'Someone'`,                                  [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.blog_posts', 'delete', 'every post', `delete from public.blog_posts`,           [D,   0,   0,   0,   0,   3,   0,   0]),
+  t('public.newsletter_subscribers', 'select', 'every visible subscriber', count('public.newsletter_subscribers'),
+                                                                                             [D,   0,   0,   0,   0,   2,   0,   0]),
+  t('public.newsletter_subscribers', 'insert', 'a subscriber (bypassing the function)',
+    `insert into public.newsletter_subscribers (email, sender_key) values ('x@y.test', 'k')`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.newsletter_subscribers', 'update', 'every subscriber confirmed',
+    `update public.newsletter_subscribers set confirmed_at = now()`,                         [D,   D,   D,   D,   D,   D,   D,   D]),
+  t('public.newsletter_subscribers', 'delete', 'every subscriber', `delete from public.newsletter_subscribers`,
+                                                                                             [D,   D,   D,   D,   D,   D,   D,   D]),
+
   // reviews: anyone reads visible reviews of published courses; authors their own, the course's
   // managers all of theirs. The enrolled learner writes one, as themselves. Columns by role: the
   // author rating and comment, the course's owner the reply, an admin is_hidden (guard trigger).
@@ -1281,4 +1426,28 @@ export const FUNCTION_MATRIX: FunctionCase[] = [
   fg([`update public.profiles set suspended_at = now(), suspended_reason = 'spam' where id = ${lit(USER.otherStudent)}`],
     f('public.admin_restore_user(uuid)', 'the suspended other student restored',
       count(`public.admin_restore_user(${lit(USER.otherStudent)})`),                         [D,   P,   P,   P,   P,   1,   P,   P])),
+  // Course moderation (20261129000400): admins only (403:not_admin), each change audited.
+  f('public.admin_resolve_reports(text, uuid, text)', "the open report of the student's review dismissed",
+    count(`public.admin_resolve_reports('review', ${lit(REVIEW.student)}, 'dismiss')`),     [D,   P,   P,   P,   P,   1,   P,   P]),
+  f('public.admin_feature_courses(uuid[], boolean)', 'the paid course featured on the homepage',
+    count(`public.admin_feature_courses(array[${lit(COURSE.paid)}]::uuid[], true)`),        [D,   P,   P,   P,   P,   1,   P,   P]),
+  f('public.admin_set_course_status(uuid[], text, text)', 'the paid course unpublished',
+    count(`public.admin_set_course_status(array[${lit(COURSE.paid)}]::uuid[], 'unpublish', 'Outdated')`),
+                                                                                             [D,   P,   P,   P,   P,   1,   P,   P]),
+  f('public.admin_delete_category(uuid, uuid)', 'the active category deleted, its courses moved to the retired one',
+    count(`public.admin_delete_category(${lit(CATEGORY.active)}, ${lit(CATEGORY.retired)})`), [D,   P,   P,   P,   P,   1,   P,   P]),
+  fg([`update public.courses set tags = '{js,web}' where id = ${lit(COURSE.free)}`],
+    f('public.admin_rename_tag(text, text)', "the free course's tag js renamed",
+      count(`public.admin_rename_tag('js', 'javascript')`),                                   [D,   P,   P,   P,   P,   1,   P,   P])),
+  // Payouts (20261129000500): earnings for admins (every instructor) and instructors (their own;
+  // anyone else 403:forbidden); recording a payout and setting a share are admins' (403:not_admin).
+  // Outcomes and arithmetic in payouts.test.ts.
+  f('public.payout_earnings(date, date)', 'January 2025 (no sales; a payout to each instructor)',
+    count(`public.payout_earnings('2025-01-01', '2025-01-31')`),                             [D,   P,   P,   1,   1,   2,   P,   P]),
+  fg([`update public.orders set paid_at = '2025-03-10T12:00:00Z' where paid_at is not null`],
+    f('public.admin_record_payout(uuid, date, date, text, text)', "the instructor's March 2025 (acme's seats sold then)",
+      count(`public.admin_record_payout(${lit(CARD.instructor)}, '2025-03-01', '2025-03-31', 'USD', 'TR-1')`),
+                                                                                             [D,   P,   P,   P,   P,   1,   P,   P])),
+  f('public.admin_set_revenue_share(uuid, integer)', "the other instructor's share set to 25%",
+    count(`public.admin_set_revenue_share(${lit(CARD.otherInstructor)}, 2500)`),            [D,   P,   P,   P,   P,   1,   P,   P]),
 ];

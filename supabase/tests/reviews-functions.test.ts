@@ -320,7 +320,8 @@ describe.each(engines())('reviews, approval and earnings on %s', (engine) => {
       expect(note).toEqual({
         title: 'Changes requested: In review',
         body: 'Your course went back to draft. Add a second lesson.',
-        link: '/teach',
+        // The course in Teaching (20261129000400).
+        link: `/teach/courses/${C.review}/edit`,
         kind: 'system',
       });
       expect(await refused('admin', 'select public.decide_course_review($1, true, null)', [C.review])).toMatchObject({

@@ -29,7 +29,7 @@ describe('the course wizard and the review queue', () => {
     await page.goto(`${server.url}/teach`);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Teaching' }));
     await expectVisible(page.getByRole('heading', { name: 'My courses' }));
-    await expectVisible(page.getByRole('heading', { name: 'Earnings' }));
+    await expectVisible(page.getByRole('heading', { name: 'Earnings', exact: true }));
     await expectAccessible('dashboard');
     await page
       .getByRole('link', { name: /^Students of / })

@@ -75,12 +75,33 @@ describe('without JavaScript', () => {
     await expectVisible(main().getByRole('link', { name: 'TypeScript for JavaScript Developers' }));
   });
 
+  it('a blog post shows its title, body and related posts; /blog links the posts; the feed lists them', async () => {
+    await crawler.goto(`${server.url}/blog`);
+    await expectVisible(crawler.getByRole('heading', { level: 1, name: 'Blog' }));
+    await main().getByRole('link', { name: 'Spaced repetition for developers' }).first().click();
+    await crawler.waitForURL(/\/blog\/spaced-repetition-for-developers$/);
+    await expectVisible(crawler.getByRole('heading', { level: 1, name: 'Spaced repetition for developers' }));
+    await expectVisible(main().getByRole('heading', { level: 2, name: 'Retrieval beats rereading' }));
+    await expectVisible(main().getByText('Array.prototype.reduce').first());
+    await expectVisible(main().getByRole('heading', { level: 2, name: 'Related posts' }));
+    expect(await crawler.title()).toBe('Spaced repetition for developers · Learnwell');
+    const head = await crawler.locator('head').innerHTML();
+    expect(head).toContain('"@type":"Article"');
+    expect(head).toContain('<meta property="og:type" content="article">');
+    expect(head).toContain('<link rel="alternate" type="application/rss+xml"');
+    const rss = await (await crawler.goto(`${server.url}/blog/rss.xml`))!.text();
+    expect(rss).toContain('/blog/spaced-repetition-for-developers</link>');
+    expect(rss).not.toContain('commit-messages-your-future-self-will-thank-you-for');
+  });
+
   it('robots.txt and sitemap.xml are served from the data', async () => {
     const robots = await crawler.goto(`${server.url}/robots.txt`);
     expect(await robots!.text()).toContain(`Sitemap: `);
     const sitemap = await (await crawler.goto(`${server.url}/sitemap.xml`))!.text();
     expect(sitemap).toContain('/courses/sql-for-analysts</loc>');
     expect(sitemap).not.toContain('/courses/accessible-forms-from-scratch</loc>');
+    expect(sitemap).toContain('/blog/reading-a-sql-query-plan</loc>');
+    expect(sitemap).not.toMatch(/commit-messages-your-future-self|typescript-satisfies-operator/);
   });
 });
 

@@ -4,6 +4,7 @@ import { hs256Verifier } from '../../edge/auth/jwt.ts';
 import type { CommerceConfig } from '../../edge/commerce/checkout/config.ts';
 import type { JwtClaims } from '../../edge/db/port.ts';
 import type { LabRunner } from '../../edge/labs/runner.ts';
+import type { Mailer } from '../../edge/mail/port.ts';
 import { createLocalProvider } from '../../edge/payments/local.ts';
 import type { PaymentProvider } from '../../edge/payments/port.ts';
 import type { HostDatabase } from '../../server/db/types.ts';
@@ -114,6 +115,8 @@ export interface EdgeHarnessOptions {
   commerce?: CommerceConfig;
   /** The code-lab runner (a real sandbox pool in Node tests); absent, lab runs answer 503 labs_unavailable. */
   labs?: LabRunner;
+  /** Mail the data API sends (invitations, receipts); absent, none is sent. */
+  mailer?: Mailer;
 }
 
 export async function makeEdgeHarness(opts: EdgeHarnessOptions = {}): Promise<EdgeHarness> {
@@ -138,6 +141,7 @@ export async function makeEdgeHarness(opts: EdgeHarnessOptions = {}): Promise<Ed
     payments: opts.payments ?? testPayments(),
     commerce: opts.commerce,
     labs: opts.labs,
+    mailer: opts.mailer,
   });
   const token = (userId: string, overrides: Partial<JwtClaims> = {}) =>
     signToken({

@@ -25,6 +25,7 @@ export const LIGHTHOUSE_PAGES: { page: string; path: string }[] = [
   { page: 'home', path: '/' },
   { page: 'catalog', path: '/courses' },
   { page: 'course', path: '/courses/html-css-foundations' },
+  { page: 'post', path: '/blog/how-to-finish-an-online-course' },
 ];
 
 /** Issue 13: 95 or more in every category on every page above. */

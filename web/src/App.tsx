@@ -42,6 +42,10 @@ const AdminPeople = lazy(() => import('./pages/admin/People.tsx'));
 const AdminOverview = lazy(() => import('./pages/admin/Overview.tsx'));
 const AdminSite = lazy(() => import('./pages/admin/Site.tsx'));
 const Legal = lazy(() => import('./pages/Legal.tsx'));
+const Blog = lazy(() => import('./pages/Blog.tsx'));
+const BlogPost = lazy(() => import('./pages/BlogPost.tsx'));
+const BlogConfirm = lazy(() => import('./pages/BlogConfirm.tsx'));
+const AdminBlog = lazy(() => import('./pages/admin/Blog.tsx'));
 const AdminAudit = lazy(() => import('./pages/admin/Audit.tsx'));
 const SignIn = lazy(() => import('./pages/SignIn.tsx'));
 const SignUp = lazy(() => import('./pages/SignUp.tsx'));
@@ -50,12 +54,17 @@ const ResetPassword = lazy(() => import('./pages/ResetPassword.tsx'));
 const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
 const Player = lazy(() => import('./pages/Player.tsx'));
 const Profile = lazy(() => import('./pages/Profile.tsx'));
+const NotificationSettings = lazy(() => import('./pages/NotificationSettings.tsx'));
 const Certificates = lazy(() => import('./pages/Certificates.tsx'));
 const Verify = lazy(() => import('./pages/Verify.tsx'));
 const Teach = lazy(() => import('./pages/Teach.tsx'));
 const CourseWizard = lazy(() => import('./pages/teach/CourseWizard.tsx'));
 const TeachStudents = lazy(() => import('./pages/teach/Students.tsx'));
 const CourseQueue = lazy(() => import('./pages/admin/CourseQueue.tsx'));
+const AdminCourses = lazy(() => import('./pages/admin/Courses.tsx'));
+const AdminCategories = lazy(() => import('./pages/admin/Categories.tsx'));
+const AdminReviews = lazy(() => import('./pages/admin/Reviews.tsx'));
+const AdminReports = lazy(() => import('./pages/admin/Reports.tsx'));
 const CourseMedia = lazy(() => import('./pages/CourseMedia.tsx'));
 const TeachReviews = lazy(() => import('./pages/teach/Reviews.tsx'));
 const TeachFaq = lazy(() => import('./pages/teach/Faq.tsx'));
@@ -173,6 +182,9 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.about} component={About} />
         <Route path={ROUTES.faq} component={Faq} />
         <Route path={ROUTES.legal} component={Legal} />
+        <Route path={ROUTES.blog} component={Blog} />
+        <Route path={ROUTES.blogConfirm} component={BlogConfirm} />
+        <Route path={ROUTES.blogPost} component={BlogPost} />
         <Route path={ROUTES.signIn} component={SignIn} />
         <Route path={ROUTES.signUp} component={SignUp} />
         <Route path={ROUTES.forgotPassword} component={ForgotPassword} />
@@ -194,10 +206,12 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.adminPeople} component={AdminPeople} />
         <Route path={ROUTES.adminOverview} component={AdminOverview} />
         <Route path={ROUTES.adminSite} component={AdminSite} />
+        <Route path={ROUTES.adminBlog} component={AdminBlog} />
         <Route path={ROUTES.adminAudit} component={AdminAudit} />
         <Route path={ROUTES.adminLabsQueue} component={LabsQueue} />
         <Route path={ROUTES.player} component={Player} preload={preload.player} />
         <Route path={ROUTES.profile} component={Profile} />
+        <Route path={ROUTES.notificationSettings} component={NotificationSettings} />
         <Route path={ROUTES.certificates} component={Certificates} />
         <Route path={ROUTES.verify} component={Verify} />
         <Route path={ROUTES.teach} component={Teach} />
@@ -205,6 +219,10 @@ export function App(props: { config: PublicConfig; lazyAuth: LazyAuth; firstData
         <Route path={ROUTES.courseEdit} component={CourseWizard} />
         <Route path={ROUTES.teachStudents} component={TeachStudents} />
         <Route path={ROUTES.adminCourseQueue} component={CourseQueue} />
+        <Route path={ROUTES.adminCourses} component={AdminCourses} />
+        <Route path={ROUTES.adminCategories} component={AdminCategories} />
+        <Route path={ROUTES.adminReviews} component={AdminReviews} />
+        <Route path={ROUTES.adminReports} component={AdminReports} />
         <Route path={ROUTES.courseMedia} component={CourseMedia} />
         <Route path={ROUTES.teachReviews} component={TeachReviews} />
         <Route path={ROUTES.teachFaq} component={TeachFaq} />

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AuthContext } from '../context.ts';
 import { AuthError, otpExpired, validationFailed } from '../errors.ts';
 import { issueAuthCode } from '../flow-state.ts';
+import { welcomeMail } from '../mail.ts';
 import { PKCE_PREFIX } from '../one-time-tokens.ts';
 import { enforce } from '../rate-limit.ts';
 import { safeRedirect, withParams } from '../redirect.ts';
@@ -9,7 +10,16 @@ import { clientIp, clientKey, readJson } from '../request.ts';
 import { verifyBody } from '../schemas.ts';
 import { sessionResponse } from '../session-response.ts';
 import { createSession } from '../sessions.ts';
+import type { UserRow } from '../users.ts';
 import { flowMethodFor, parseVerifyType, redeemLink } from '../verification.ts';
+
+/** A confirmed sign-up gets the welcome mail, after the commit; a failed send never undoes the sign-in. */
+export function sendWelcome(ctx: AuthContext, user: UserRow): void {
+  const first = user.raw_user_meta_data?.first_name;
+  ctx.mailer
+    .send(welcomeMail(ctx.siteUrl, user.email, typeof first === 'string' ? first : undefined))
+    .catch((err) => console.error('auth: welcome mail failed', err instanceof Error ? err.message : err));
+}
 
 const OAUTH_ERRORS: Record<number, string> = {
   400: 'invalid_request',
@@ -37,9 +47,11 @@ export function verifyRoutes(ctx: AuthContext): Hono {
       throw validationFailed('Verify requires either a token or a token hash');
     }
     const tokenHash = body.token_hash;
+    let confirmed: UserRow | undefined;
     const result = await ctx.db.asOwner(async (sql) => {
       const now = ctx.now();
       const user = await redeemLink(sql, type, tokenHash, now);
+      if (type === 'signup') confirmed = user;
       const session = await createSession(
         sql,
         user.id,
@@ -49,6 +61,7 @@ export function verifyRoutes(ctx: AuthContext): Hono {
       );
       return sessionResponse(ctx, sql, user, session.sessionId, session.refreshToken);
     });
+    if (confirmed) sendWelcome(ctx, confirmed);
     c.header('cache-control', 'no-store');
     return c.json(result);
   });
@@ -62,11 +75,13 @@ export function verifyRoutes(ctx: AuthContext): Hono {
     const ip = clientIp(c);
     c.header('cache-control', 'no-store');
     c.header('referrer-policy', 'no-referrer');
+    let confirmed: UserRow | undefined;
     try {
       enforce(ctx.now().getTime(), [ctx.limiters.verifyIp, clientKey(c)]);
       const params = await ctx.db.asOwner(async (sql): Promise<Record<string, string>> => {
         const now = ctx.now();
         const user = await redeemLink(sql, type, token, now);
+        if (type === 'signup') confirmed = user;
         const method = flowMethodFor(type);
         if (pkce && method) {
           const code = await issueAuthCode(sql, user.id, method, now);
@@ -91,6 +106,7 @@ export function verifyRoutes(ctx: AuthContext): Hono {
           sb: '',
         };
       });
+      if (confirmed) sendWelcome(ctx, confirmed);
       return c.redirect(withParams(redirectTo, params, 'code' in params ? 'query' : 'fragment'), 303);
     } catch (err) {
       if (!(err instanceof AuthError) || err.status >= 500) throw err;

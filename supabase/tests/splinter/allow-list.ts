@@ -102,6 +102,24 @@ export const ALLOWED: Record<string, string> = {
     'Platform admins only (403 for others): suspends an account and ends its auth sessions; audited.',
   'authenticated_security_definer_function_executable: public.admin_restore_user(target uuid)':
     'Platform admins only (403 for others): lifts a suspension; audited.',
+  // Payouts (20261129000500): definer to read every order line and write what no request role writes.
+  'authenticated_security_definer_function_executable: public.payout_earnings(from_day date, to_day date)':
+    'Earnings per instructor for a period: admins all, an instructor their own, anyone else 403.',
+  'authenticated_security_definer_function_executable: public.admin_record_payout(instructor uuid, from_day date, to_day date, payout_currency text, payout_reference text)':
+    'Platform admins only (403 for others): records a paid payout of a closed period; audited.',
+  'authenticated_security_definer_function_executable: public.admin_set_revenue_share(instructor uuid, share_bps integer)':
+    "Platform admins only (403 for others): the platform's or an instructor's share; audited.",
+  // Course moderation (20261129000400): platform admins only (403 for others), each change audited.
+  'authenticated_security_definer_function_executable: public.admin_resolve_reports(target_type text, target uuid, action text)':
+    'Hides reported content and marks its open reports actioned, or dismisses them (reports have no update grant).',
+  'authenticated_security_definer_function_executable: public.admin_feature_courses(courses uuid[], feature boolean)':
+    'Features or unfeatures published courses on the homepage within its limit; audited per course.',
+  'authenticated_security_definer_function_executable: public.admin_set_course_status(courses uuid[], action text, reason text)':
+    "Unpublishes, archives or restores courses and notifies each course's instructor (notifications have no insert grant).",
+  'authenticated_security_definer_function_executable: public.admin_delete_category(category uuid, move_to uuid)':
+    'Moves the courses of a category to another and deletes it, in one audited step.',
+  'authenticated_security_definer_function_executable: public.admin_rename_tag(old_tag text, new_tag text)':
+    "Renames or merges a tag across every course, including other instructors' courses.",
   'authenticated_security_definer_function_executable: private.*':
     'RLS helpers: the policies call them as the caller, so the caller must be able to execute them. ' +
     'Schema private is not exposed by the API (supabase/config.toml [api] schemas, checked by ' +

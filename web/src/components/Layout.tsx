@@ -169,6 +169,11 @@ function Header() {
                   For companies
                 </A>
               </li>
+              <li>
+                <A href="/blog" activeClass="active">
+                  Blog
+                </A>
+              </li>
             </ul>
           </nav>
           <div class="account">
@@ -221,6 +226,9 @@ function Footer() {
             </li>
             <li>
               <A href="/faq">Help &amp; FAQ</A>
+            </li>
+            <li>
+              <A href="/blog">Blog</A>
             </li>
             <li>
               <A href="/courses">Courses</A>

@@ -7,6 +7,7 @@ import { formatDateTime } from '../lib/format.ts';
 import { useLive } from '../lib/live.ts';
 import { addNotification, bellLabel, markedRead, toNotification } from '../lib/notifications.ts';
 import { emitSessionBan } from '../lib/user-events.ts';
+import { ROUTES } from '../routes.ts';
 import '../styles/bell.css';
 
 /**
@@ -188,6 +189,11 @@ function Bell(props: { userId: string }) {
             </For>
           </ul>
         </Show>
+        <p class="bell-panel-foot">
+          <A href={ROUTES.notificationSettings} onClick={() => close(false)}>
+            Settings<span class="sr-only"> for notifications</span>
+          </A>
+        </p>
       </section>
     </div>
   );

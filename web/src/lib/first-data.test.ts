@@ -10,8 +10,18 @@ describe('firstDataFor', () => {
         '/api/categories',
         '/api/faq',
         '/api/site/home',
+        '/api/blog/posts',
       ],
     });
+    expect(firstDataFor('/blog', '?tag=sql&page=2&x=1')).toEqual({
+      page: 'src/pages/Blog.tsx',
+      api: ['/api/blog/posts?tag=sql&page=2', '/api/blog/categories'],
+    });
+    expect(firstDataFor('/blog/study-habits', '')).toEqual({
+      page: 'src/pages/BlogPost.tsx',
+      api: ['/api/blog/posts/study-habits'],
+    });
+    expect(firstDataFor('/blog/confirm', '?token=x')).toEqual({ page: 'src/pages/BlogConfirm.tsx', api: [] });
     expect(firstDataFor('/faq', '')).toEqual({ page: 'src/pages/Faq.tsx', api: ['/api/faq'] });
     expect(firstDataFor('/legal/refund-policy', '')).toEqual({
       page: 'src/pages/Legal.tsx',

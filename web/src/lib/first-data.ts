@@ -10,6 +10,7 @@
  */
 
 import { matchesRoute, ROUTES } from '../routes.ts';
+import { parseBlogQuery, toBlogSearch } from './blog-query.ts';
 import { parseCatalogQuery, toApiQuery } from './catalog-query.ts';
 
 /** The id of the `<script type="application/json">` block the host writes. */
@@ -23,6 +24,8 @@ export const HOME_POPULAR = '?sort=popular&page=1&pageSize=6';
 export const HOME_NEWEST = '?sort=newest&page=1&pageSize=3';
 /** The homepage record the admins manage (edge/site; lib/site-api.ts SITE_HOME_PATH). */
 export const HOME_SITE = '/api/site/home';
+/** The latest blog posts (edge/blog; lib/blog-api.ts asks the same path for the first page). */
+export const HOME_BLOG = '/api/blog/posts';
 
 export interface FirstData {
   /** The page's module under web/src (as Vite's manifest names it), to modulepreload. */
@@ -36,10 +39,27 @@ export function firstDataFor(pathname: string, search: string): FirstData {
   if (matchesRoute(ROUTES.home, pathname)) {
     // The FAQ teaser (pages/Home.tsx) reads /api/faq; the hero, featured items and testimonials /api/site/home.
     return {
-      api: [`/api/courses${HOME_POPULAR}`, `/api/courses${HOME_NEWEST}`, '/api/categories', '/api/faq', HOME_SITE],
+      api: [
+        `/api/courses${HOME_POPULAR}`,
+        `/api/courses${HOME_NEWEST}`,
+        '/api/categories',
+        '/api/faq',
+        HOME_SITE,
+        // "From the blog" (components/blog/BlogHighlights.tsx).
+        HOME_BLOG,
+      ],
     };
   }
   if (matchesRoute(ROUTES.faq, pathname)) return { page: 'src/pages/Faq.tsx', api: ['/api/faq'] };
+  if (matchesRoute(ROUTES.blog, pathname)) {
+    const posts = `/api/blog/posts${toBlogSearch(parseBlogQuery(search))}`;
+    return { page: 'src/pages/Blog.tsx', api: [posts, '/api/blog/categories'] };
+  }
+  if (matchesRoute(ROUTES.blogConfirm, pathname)) return { page: 'src/pages/BlogConfirm.tsx', api: [] };
+  if (matchesRoute(ROUTES.blogPost, pathname)) {
+    const slug = pathname.split('/').filter(Boolean)[1]!;
+    return { page: 'src/pages/BlogPost.tsx', api: [`/api/blog/posts/${encodeURIComponent(slug)}`] };
+  }
   if (matchesRoute(ROUTES.legal, pathname)) {
     const slug = pathname.split('/').filter(Boolean)[1]!;
     return { page: 'src/pages/Legal.tsx', api: [`/api/site/legal/${encodeURIComponent(slug)}`] };

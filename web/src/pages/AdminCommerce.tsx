@@ -6,6 +6,7 @@ import { CouponsTab } from '../components/admin/CouponsTab.tsx';
 import { DemoRequestsTab } from '../components/admin/DemoRequestsTab.tsx';
 import { OrdersTab } from '../components/admin/OrdersTab.tsx';
 import { PricingRulesTab } from '../components/admin/PricingRulesTab.tsx';
+import { PayoutsTab } from '../components/admin/payouts/PayoutsTab.tsx';
 import { type TabDef, Tabs } from '../components/admin/Tabs.tsx';
 import { TaxRatesTab } from '../components/admin/TaxRatesTab.tsx';
 import { RequireAuth } from '../components/RequireAuth.tsx';
@@ -15,7 +16,7 @@ import { usePageTitle } from '../lib/title.ts';
 import '../styles/teach.css';
 import '../styles/admin.css';
 
-type TabId = 'bundles' | 'pricing-rules' | 'coupons' | 'tax-rates' | 'orders' | 'demo-requests';
+type TabId = 'bundles' | 'pricing-rules' | 'coupons' | 'tax-rates' | 'orders' | 'payouts' | 'demo-requests';
 
 const TABS: TabDef<TabId>[] = [
   { id: 'bundles', label: 'Bundles' },
@@ -23,6 +24,7 @@ const TABS: TabDef<TabId>[] = [
   { id: 'coupons', label: 'Coupons' },
   { id: 'tax-rates', label: 'Tax rates' },
   { id: 'orders', label: 'Orders & refunds' },
+  { id: 'payouts', label: 'Payouts' },
   { id: 'demo-requests', label: 'Demo requests' },
 ];
 
@@ -68,6 +70,9 @@ function AdminScreens() {
           </Match>
           <Match when={selected() === 'orders'}>
             <OrdersTab admin={admin} />
+          </Match>
+          <Match when={selected() === 'payouts'}>
+            <PayoutsTab />
           </Match>
           <Match when={selected() === 'demo-requests'}>
             <DemoRequestsTab admin={admin} />

@@ -1,6 +1,7 @@
 import { A, createAsync } from '@solidjs/router';
 import { For, lazy, Show } from 'solid-js';
 import { Async } from '../components/Async.tsx';
+import { BlogHighlights } from '../components/blog/BlogHighlights.tsx';
 import { CourseCard } from '../components/CourseCard.tsx';
 import { CourseShelf } from '../components/CourseShelf.tsx';
 import { FaqList } from '../components/FaqList.tsx';
@@ -166,6 +167,8 @@ export default function Home() {
             Browse bundles
           </A>
         </section>
+
+        <BlogHighlights />
 
         <Show when={content()?.testimonials.length}>
           <section class="container section" aria-labelledby="testimonials-title">

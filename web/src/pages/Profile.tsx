@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import { Field, SubmitButton } from '../components/Form.tsx';
 import { ErrorMessage, Loading } from '../components/Notices.tsx';
@@ -9,6 +10,7 @@ import { currentProfile, initials, loadProfile, setCurrentProfile } from '../lib
 import { createAction, createSubmit } from '../lib/submit.ts';
 import { usePageTitle } from '../lib/title.ts';
 import { AVATAR_RULES, objectName } from '../lib/upload.ts';
+import { ROUTES } from '../routes.ts';
 import '../styles/upload.css';
 
 export default function Profile() {
@@ -144,6 +146,13 @@ function ProfilePage() {
                   Save name
                 </SubmitButton>
               </form>
+            </section>
+
+            <section class="profile-section" aria-labelledby="profile-notifications-heading">
+              <h2 id="profile-notifications-heading">Notifications</h2>
+              <p>
+                <A href={ROUTES.notificationSettings}>Choose what shows in the bell and what we email you</A>
+              </p>
             </section>
           </>
         )}

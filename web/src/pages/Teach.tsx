@@ -8,6 +8,7 @@ import { RequireAuth } from '../components/RequireAuth.tsx';
 import { SkeletonBlock } from '../components/Skeleton.tsx';
 import { CourseThumb } from '../components/teach/CourseThumb.tsx';
 import { EarningsChart } from '../components/teach/EarningsChart.tsx';
+import { PayoutsSection } from '../components/teach/PayoutsSection.tsx';
 import { teachApi } from '../components/teach/teach-api.ts';
 import { ApiError } from '../lib/api.ts';
 import { useApp } from '../lib/context.ts';
@@ -74,6 +75,7 @@ function TeachView() {
                     <h2 id="earnings-heading">Earnings</h2>
                     <EarningsChart items={o()[1].items} />
                   </section>
+                  <PayoutsSection />
                 </>
               )}
             </Async>

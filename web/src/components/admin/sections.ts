@@ -26,7 +26,9 @@ export const ADMIN_GROUPS: AdminGroup[] = [
   {
     label: 'Learning',
     sections: [
+      { href: '/admin/courses', label: 'Courses', end: true },
       { href: '/admin/courses/review', label: 'Course reviews' },
+      { href: '/admin/courses/categories', label: 'Categories and tags' },
       { href: '/admin/labs', label: 'Lab queue' },
     ],
   },
@@ -41,7 +43,10 @@ export const ADMIN_GROUPS: AdminGroup[] = [
     label: 'Content',
     sections: [
       { href: '/admin/site', label: 'Site content' },
+      { href: '/admin/blog', label: 'Blog' },
       { href: '/admin/faq', label: 'FAQ and messages' },
+      { href: '/admin/reviews', label: 'Reviews' },
+      { href: '/admin/reports', label: 'Reported content' },
     ],
   },
 ];

@@ -5,6 +5,7 @@ import { formatDate, plural } from '../../lib/format.ts';
 import { reviewsApi } from '../../lib/reviews-api.ts';
 import { createAction } from '../../lib/submit.ts';
 import { ErrorMessage, ErrorNotice, Loading } from '../Notices.tsx';
+import { ReportButton } from '../ReportButton.tsx';
 import { Stars } from '../Stars.tsx';
 import { RatingChart } from './RatingChart.tsx';
 import '../../styles/reviews.css';
@@ -78,6 +79,7 @@ export function ReviewsSection(props: {
                         <ReviewItem
                           review={r}
                           canHide={d().canHide}
+                          canReport={props.signedIn && !r.mine && !r.hidden && !d().canHide}
                           onHidden={(updated) => {
                             replaceReview(updated);
                             announce(updated.hidden ? 'The review is hidden.' : 'The review is shown again.');
@@ -126,7 +128,13 @@ function Pager(props: { data: CourseReviews; onPage: (p: number) => void }) {
 }
 
 /** One review; its comment and reply are text only. */
-export function ReviewItem(props: { review: Review; canHide?: boolean; onHidden?: (r: Review) => void }) {
+export function ReviewItem(props: {
+  review: Review;
+  canHide?: boolean;
+  /** Signed-in learners report others' reviews to the admins (components/ReportButton.tsx). */
+  canReport?: boolean;
+  onHidden?: (r: Review) => void;
+}) {
   const { api } = useApp();
   const hide = createAction(async () => {
     const { review } = await reviewsApi(api).hide(props.review.id, !props.review.hidden);
@@ -176,6 +184,11 @@ export function ReviewItem(props: { review: Review; canHide?: boolean; onHidden?
             <span class="sr-only"> the review by {r().author}</span>
           </button>
           <ErrorMessage message={hide.error()} />
+        </div>
+      </Show>
+      <Show when={props.canReport}>
+        <div class="review-actions">
+          <ReportButton targetType="review" targetId={r().id} what={`the review by ${r().author}`} />
         </div>
       </Show>
     </article>

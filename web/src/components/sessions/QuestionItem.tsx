@@ -5,6 +5,7 @@ import type { SessionModerationAction, SessionQuestion } from '../../lib/session
 import { createAction } from '../../lib/submit.ts';
 import { ConfirmButton } from '../admin/ConfirmButton.tsx';
 import { ErrorMessage } from '../Notices.tsx';
+import { ReportButton } from '../ReportButton.tsx';
 
 /**
  * One question: its author, time, "Pinned"/"Answered" as text, the answer, the upvote (a toggle
@@ -83,6 +84,9 @@ export function QuestionItem(props: {
             <span aria-hidden="true">▲ </span>Upvote<span class="sr-only">: {short()},</span>{' '}
             <span class="session-vote-count">{q().votes}</span>
           </button>
+        </Show>
+        <Show when={!props.moderator && !q().mine && q().status === 'visible'}>
+          <ReportButton targetType="session_question" targetId={q().id} what={`the question: ${short()}`} />
         </Show>
         <Show when={props.moderator}>
           <Show when={q().status === 'pending'}>{modButton('approve', 'Approve')}</Show>

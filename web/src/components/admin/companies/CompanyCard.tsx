@@ -4,6 +4,7 @@ import type { CompanyApi } from '../../../lib/company-api.ts';
 import { plural } from '../../../lib/format.ts';
 import { AddAdminForm } from './AddAdminForm.tsx';
 import { AddSeatsForm, type CourseChoice } from './AddSeatsForm.tsx';
+import { CompanyUsage } from './CompanyUsage.tsx';
 
 /** One company for the platform admin: members, admins, seats per course, and the two forms. */
 export function CompanyCard(props: {
@@ -20,6 +21,7 @@ export function CompanyCard(props: {
       <p class="small muted">
         {c().slug} · {plural(c().members, 'member', 'members')}
       </p>
+      <CompanyUsage company={c()} calls={props.calls} />
       <p>
         <strong>Admins:</strong>{' '}
         <Show when={c().admins.length > 0} fallback={<span class="muted">none</span>}>

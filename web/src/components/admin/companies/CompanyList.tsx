@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Show, startTransition } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, Show, startTransition } from 'solid-js';
 import type { AdminCompanyList } from '../../../../../edge/api-types.ts';
 import { companyApi } from '../../../lib/company-api.ts';
 import { useApp } from '../../../lib/context.ts';
@@ -6,6 +6,7 @@ import { plural } from '../../../lib/format.ts';
 import { Async } from '../../Async.tsx';
 import { SkeletonBlock } from '../../Skeleton.tsx';
 import { TextField } from '../Fields.tsx';
+import { Pager } from '../Pager.tsx';
 import { useChoices, useList } from '../use-list.ts';
 import { CompanyCard } from './CompanyCard.tsx';
 import { filterCompanies } from './filter.ts';
@@ -62,8 +63,20 @@ function Companies(props: {
   onChanged: () => void;
 }) {
   const shown = createMemo(() => filterCompanies(props.data.items, props.q));
+  const [page, setPage] = createSignal(1);
+  createEffect(
+    on(
+      () => props.q,
+      () => setPage(1),
+      { defer: true },
+    ),
+  );
   // Keyed by id, so a company's forms (and their messages) stay put when the list is read again.
-  const ids = createMemo(() => shown().map((c) => c.id));
+  const ids = createMemo(() =>
+    shown()
+      .slice((page() - 1) * COMPANIES_PER_PAGE, page() * COMPANIES_PER_PAGE)
+      .map((c) => c.id),
+  );
   const byId = createMemo(() => new Map(props.data.items.map((c) => [c.id, c])));
   return (
     <>
@@ -87,7 +100,19 @@ function Companies(props: {
             </Show>
           )}
         </For>
+        <Show when={shown().length > COMPANIES_PER_PAGE}>
+          <Pager
+            label="Company pages"
+            page={page()}
+            pageSize={COMPANIES_PER_PAGE}
+            total={shown().length}
+            noun={['company', 'companies']}
+            go={setPage}
+          />
+        </Show>
       </Show>
     </>
   );
 }
+
+const COMPANIES_PER_PAGE = 10;

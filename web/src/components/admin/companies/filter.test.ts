@@ -10,6 +10,7 @@ const company = (name: string, slug: string, admins: [string, string][]): AdminC
   members: 1,
   admins: admins.map(([n, email], i) => ({ userId: `70000000-0000-4000-8000-00000000000${i}`, name: n, email })),
   seats: [],
+  usage: { seatsUsed: 0, seatsTotal: 0, activeLearners30d: 0, assignedEnrollments: 0, completions: 0 },
 });
 
 const items = [
