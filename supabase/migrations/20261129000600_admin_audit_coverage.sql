@@ -20,7 +20,7 @@ as $$
                 else e.value end),
          '{}'::jsonb)
     from pg_catalog.jsonb_each(coalesce(row_after, row_before)) e
-   where e.key not in ('created_at', 'updated_at', 'search')
+   where e.key not in ('created_at', 'updated_at', 'search', 'search_vector')
      and (row_before is null or row_after is null or row_before -> e.key is distinct from e.value)
 $$;
 revoke execute on function private.audit_row_details(jsonb, jsonb) from public, anon, authenticated;
@@ -34,8 +34,16 @@ declare
   before_row jsonb := case when tg_op in ('UPDATE', 'DELETE') then pg_catalog.to_jsonb(old) end;
   after_row jsonb := case when tg_op in ('INSERT', 'UPDATE') then pg_catalog.to_jsonb(new) end;
   details jsonb;
+  target uuid := (coalesce(after_row, before_row) ->> tg_argv[2])::uuid;
 begin
   if (select auth.uid()) is null or not (select private.is_admin()) then
+    return null;
+  end if;
+  -- A part deleted with its whole (a course's lessons, a company's seats): the whole's entry says it.
+  if tg_op = 'DELETE' and tg_argv[2] <> 'id' and (
+       (tg_argv[1] = 'course' and not exists (select 1 from public.courses c where c.id = target))
+    or (tg_argv[1] = 'company' and not exists (select 1 from public.companies c where c.id = target))
+  ) then
     return null;
   end if;
   details := private.audit_row_details(before_row, after_row);
@@ -45,7 +53,7 @@ begin
   perform private.audit(
     tg_argv[0] || '.' || case tg_op when 'INSERT' then 'create' when 'UPDATE' then 'update' else 'delete' end,
     tg_argv[1],
-    (coalesce(after_row, before_row) ->> tg_argv[2])::uuid,
+    target,
     details);
   return null;
 end
@@ -74,3 +82,22 @@ create trigger seat_purchases_audit_admin after insert or update or delete on pu
   for each row execute function private.audit_admin_row('company_seats', 'company', 'company_id');
 create trigger company_members_audit_admin after insert or update or delete on public.company_members
   for each row execute function private.audit_admin_row('company_member', 'company', 'company_id');
+
+-- An admin's edits to someone's course and its curriculum (the course wizard works for admins too).
+-- Only the columns a person edits: kept counters (ratings, enrollments, lesson counts), the copy of
+-- the course's state on its lessons, and status changes (each audited by its own function:
+-- approve, reject, unpublish, archive, restore) do not make entries. Tags and categories changed
+-- across many courses at once are audited once by public.admin_rename_tag and
+-- public.admin_delete_category (20261129000400), so they are left out of the column list too.
+create trigger courses_audit_admin after update of slug, title, subtitle, description, outcomes, prerequisites,
+    instructor_id, difficulty, language, thumbnail_url, intro_video_url, price_amount, price_currency
+  on public.courses
+  for each row execute function private.audit_admin_row('course', 'course', 'id');
+create trigger courses_audit_admin_delete after delete on public.courses
+  for each row execute function private.audit_admin_row('course', 'course', 'id');
+create trigger sections_audit_admin after insert or update of title or delete on public.sections
+  for each row execute function private.audit_admin_row('course_section', 'course', 'course_id');
+create trigger lessons_audit_admin after insert or update of title, content_type, section_id, is_preview,
+    drip_days_after_enrollment, drip_available_at or delete
+  on public.lessons
+  for each row execute function private.audit_admin_row('lesson', 'course', 'course_id');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sql } from '../../edge/db/port.ts';
 import { engines, fresh, type TestDatabase } from '../../tests/support/db.ts';
-import { COMPANY, COUPON, COURSE, callerOf, type Role, seedFixtures, TAX, USER } from './fixtures.ts';
+import { COMPANY, COUPON, COURSE, callerOf, LESSON, type Role, seedFixtures, TAX, USER } from './fixtures.ts';
 
 /**
  * Every admin action lands in the audit log (supabase/migrations/20261129000600_admin_audit_coverage.sql),
@@ -77,5 +77,37 @@ describe.each(engines())('admin audit coverage on %s', (engine) => {
     expect(refused).toEqual([]);
     const after = (await owner<{ n: number }>('select count(*)::int as n from public.admin_audit_log'))[0]!.n;
     expect(after).toBe(before);
+  });
+
+  it("records an admin's edit of someone's course and lesson, not the counters kept on them", async () => {
+    await as('admin', 'update public.courses set title = $2 where id = $1', [
+      COURSE.free,
+      'Free course (edited by an admin)',
+    ]);
+    await as('admin', 'update public.lessons set title = $2 where id = $1', [LESSON.freeOpen, 'Open lesson, renamed']);
+    await as('instructor', 'update public.lessons set title = $2 where id = $1', [
+      LESSON.freePreview,
+      'By its instructor',
+    ]);
+    await owner('update public.courses set rating_count = rating_count where id = $1', [COURSE.free]);
+    expect(await entries('course.update')).toEqual([
+      {
+        actor_id: USER.admin,
+        action: 'course.update',
+        target_type: 'course',
+        target_id: COURSE.free,
+        details: { title: 'Free course (edited by an admin)' },
+      },
+    ]);
+    expect(await entries('lesson.update')).toMatchObject([
+      { actor_id: USER.admin, target_id: COURSE.free, details: { title: 'Open lesson, renamed' } },
+    ]);
+  });
+
+  it('records a deleted course once, not each of its lessons and sections', async () => {
+    await as('admin', 'delete from public.courses where id = $1', [COURSE.otherDraft]);
+    expect(await entries('course.delete')).toMatchObject([{ actor_id: USER.admin, target_id: COURSE.otherDraft }]);
+    expect(await entries('lesson.delete')).toEqual([]);
+    expect(await entries('course_section.delete')).toEqual([]);
   });
 });

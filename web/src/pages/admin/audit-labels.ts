@@ -28,6 +28,9 @@ const NAMED: Record<string, string> = {
 
 /** The things changed through the generic audit trigger (supabase/migrations/20261129000600_admin_audit_coverage.sql). */
 const THINGS: Record<string, string> = {
+  course: 'a course',
+  course_section: 'a course section',
+  lesson: 'a lesson',
   bundle: 'a bundle',
   category: 'a category',
   bundle_courses: "a bundle's courses",
