@@ -75,7 +75,8 @@ describe('people and the audit log', () => {
     await page.getByLabel(`Why is ${STUDENT} suspended?`).fill('Posting spam in the Q&A');
     await expectAccessible(page, 'the suspension form');
     await confirm.click();
-    await expectVisible(page.getByText(`${STUDENT} is suspended. Their sessions have ended.`));
+    // The page's notice (the app's screen-reader announcer holds the same words for a while).
+    await expectVisible(page.locator('.notice', { hasText: `${STUDENT} is suspended. Their sessions have ended.` }));
     await expectVisible(row().getByText('Suspended', { exact: true }));
     await expectVisible(row().getByText('Posting spam in the Q&A'));
 
@@ -96,7 +97,7 @@ describe('people and the audit log', () => {
       .getByRole('button', { name: `Restore ${STUDENT}` })
       .click();
     await page.getByRole('button', { name: `Confirm restore ${STUDENT}` }).click();
-    await expectVisible(page.getByText(`${STUDENT} is restored.`));
+    await expectVisible(page.locator('.notice', { hasText: `${STUDENT} is restored.` }));
     await expectVisible(page.getByText('Nobody matches.'));
 
     const back = await studentPage();

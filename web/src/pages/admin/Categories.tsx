@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { CourseCategory } from '../../../../edge/api-types.ts';
 import { Async } from '../../components/Async.tsx';
 import { AdminGate } from '../../components/admin/AdminGate.tsx';
+import { ActionNotice, type Notice } from '../../components/admin/Bulk.tsx';
 import { ConfirmButton } from '../../components/admin/ConfirmButton.tsx';
 import { CheckboxField, FormNotice, SelectField, TextAreaField, TextField } from '../../components/admin/Fields.tsx';
 import { formErrors } from '../../components/admin/form-errors.ts';
@@ -37,8 +38,6 @@ export default function AdminCategoriesPage() {
   );
 }
 
-type Notice = { kind: 'success' | 'error'; text: string };
-
 const slugify = (name: string) =>
   name
     .toLowerCase()
@@ -64,13 +63,7 @@ function Categories(props: { calls: ModerationApi }) {
   return (
     <section id="categories" aria-labelledby="categories-title" tabindex="-1">
       <h2 id="categories-title">Categories</h2>
-      <Show when={notice()}>
-        {(n) => (
-          <p class={`notice notice-${n().kind}`} role={n().kind === 'error' ? 'alert' : 'status'}>
-            {n().text}
-          </p>
-        )}
-      </Show>
+      <ActionNotice notice={notice()} />
       <Async data={list.data} fallback={<SkeletonBlock height={8} label="Loading categories…" />} retry={list.reload}>
         {(data) => (
           <>
@@ -379,13 +372,7 @@ function Tags(props: { calls: ModerationApi }) {
           </div>
         </div>
       </form>
-      <Show when={notice()}>
-        {(n) => (
-          <p class={`notice notice-${n().kind}`} role={n().kind === 'error' ? 'alert' : 'status'}>
-            {n().text}
-          </p>
-        )}
-      </Show>
+      <ActionNotice notice={notice()} />
       <Async data={list.data} fallback={<SkeletonBlock height={8} label="Loading tags…" />} retry={list.reload}>
         {(data) => (
           <Show when={data().items.length > 0} fallback={<p class="empty-state">No tag matches.</p>}>

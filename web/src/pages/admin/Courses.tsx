@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { AdminCourse, AdminCourseSort, CourseStatus } from '../../../../edge/api-types.ts';
 import { Async } from '../../components/Async.tsx';
 import { AdminGate } from '../../components/admin/AdminGate.tsx';
+import { ActionNotice, BulkBar, type Notice } from '../../components/admin/Bulk.tsx';
 import { ConfirmButton } from '../../components/admin/ConfirmButton.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/admin/Fields.tsx';
 import { Pager } from '../../components/admin/Pager.tsx';
@@ -53,7 +54,6 @@ type Query = {
   sort: AdminCourseSort;
   page: number;
 };
-type Notice = { kind: 'success' | 'error'; text: string };
 const EMPTY: Query = { q: '', status: '', category: '', instructor: '', featured: '', sort: 'updated', page: 1 };
 
 function Courses(props: { calls: ModerationApi }) {
@@ -202,49 +202,37 @@ function Courses(props: { calls: ModerationApi }) {
           </div>
         </div>
       </form>
-      <Show when={notice()}>
-        {(n) => (
-          <p class={`notice notice-${n().kind}`} role={n().kind === 'error' ? 'alert' : 'status'}>
-            {n().text}
-          </p>
-        )}
-      </Show>
-      <Show when={selected().length > 0}>
-        <section class="bulk-bar" aria-label="Selected courses">
-          <span>{selected().length} selected</span>
-          <button
-            type="button"
-            class="button button-small button-secondary"
-            disabled={busy()}
-            onClick={() => feature(selected(), true)}
-          >
-            Feature<span class="sr-only"> the selected courses</span>
-          </button>
-          <button
-            type="button"
-            class="button button-small button-secondary"
-            disabled={busy()}
-            onClick={() => feature(selected(), false)}
-          >
-            Unfeature<span class="sr-only"> the selected courses</span>
-          </button>
-          <Async data={list.data} fallback={null} error={() => null}>
-            {(page) => (
-              <button
-                type="button"
-                class="button button-small button-secondary"
-                disabled={busy()}
-                onClick={() => setUnpublishing(page().items.filter((c) => selected().includes(c.id)))}
-              >
-                Unpublish<span class="sr-only"> the selected courses</span>
-              </button>
-            )}
-          </Async>
-          <button type="button" class="button button-small button-ghost" onClick={() => setSelected([])}>
-            Clear selection
-          </button>
-        </section>
-      </Show>
+      <ActionNotice notice={notice()} />
+      <BulkBar label="Selected courses" count={selected().length} onClear={() => setSelected([])}>
+        <button
+          type="button"
+          class="button button-small button-secondary"
+          disabled={busy()}
+          onClick={() => feature(selected(), true)}
+        >
+          Feature<span class="sr-only"> the selected courses</span>
+        </button>
+        <button
+          type="button"
+          class="button button-small button-secondary"
+          disabled={busy()}
+          onClick={() => feature(selected(), false)}
+        >
+          Unfeature<span class="sr-only"> the selected courses</span>
+        </button>
+        <Async data={list.data} fallback={null} error={() => null}>
+          {(page) => (
+            <button
+              type="button"
+              class="button button-small button-secondary"
+              disabled={busy()}
+              onClick={() => setUnpublishing(page().items.filter((c) => selected().includes(c.id)))}
+            >
+              Unpublish<span class="sr-only"> the selected courses</span>
+            </button>
+          )}
+        </Async>
+      </BulkBar>
       <Show when={unpublishing()}>
         {(courses) => (
           <UnpublishForm

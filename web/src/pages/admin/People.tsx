@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { AdminUser, AppRole, UserStatus } from '../../../../edge/api-types.ts';
 import { Async } from '../../components/Async.tsx';
 import { AdminGate } from '../../components/admin/AdminGate.tsx';
+import { ActionNotice, type Notice } from '../../components/admin/Bulk.tsx';
 import { ConfirmButton } from '../../components/admin/ConfirmButton.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/admin/Fields.tsx';
 import { Pager } from '../../components/admin/Pager.tsx';
@@ -35,7 +36,6 @@ export default function PeoplePage() {
 }
 
 type Query = { q: string; role: AppRole | ''; status: UserStatus | ''; page: number };
-type Notice = { kind: 'success' | 'error'; text: string };
 
 function People(props: { calls: AdminPeopleApi }) {
   const { announce, auth } = useApp();
@@ -111,13 +111,7 @@ function People(props: { calls: AdminPeopleApi }) {
           </div>
         </div>
       </form>
-      <Show when={notice()}>
-        {(n) => (
-          <p class={`notice notice-${n().kind}`} role={n().kind === 'error' ? 'alert' : undefined}>
-            {n().text}
-          </p>
-        )}
-      </Show>
+      <ActionNotice notice={notice()} />
       <Async data={list.data} fallback={<SkeletonBlock height={10} label="Loading people…" />} retry={list.reload}>
         {(page) => (
           <Show when={page().items.length > 0} fallback={<p class="empty-state">Nobody matches.</p>}>

@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { AdminReportGroup, ReportStatus, ReportTargetType, ResolveAction } from '../../../../edge/api-types.ts';
 import { Async } from '../../components/Async.tsx';
 import { AdminGate } from '../../components/admin/AdminGate.tsx';
+import { ActionNotice, BulkBar } from '../../components/admin/Bulk.tsx';
 import { SelectField } from '../../components/admin/Fields.tsx';
 import { Pager } from '../../components/admin/Pager.tsx';
 import { useList } from '../../components/admin/use-list.ts';
@@ -104,38 +105,29 @@ function Reports(props: { calls: ModerationApi }) {
           ]}
         />
       </form>
-      <Show when={notice()}>
-        {(n) => (
-          <p class={`notice notice-${n().kind}`} role={n().kind === 'error' ? 'alert' : 'status'}>
-            {n().text}
-          </p>
-        )}
-      </Show>
+      <ActionNotice notice={notice()} />
       <Async data={list.data} fallback={<SkeletonBlock height={12} label="Loading reports…" />} retry={list.reload}>
         {(page) => (
           <>
             <p class="small muted">{page().openTargets} items have open reports.</p>
-            <Show when={query().status === 'open' && selected().length > 0}>
-              <section class="bulk-bar" aria-label="Selected items">
-                <span>{selected().length} selected</span>
-                <button
-                  type="button"
-                  class="button button-small button-danger"
-                  disabled={busy()}
-                  onClick={() => resolve(selectedTargets(page().items), 'hide')}
-                >
-                  Hide<span class="sr-only"> the selected content</span>
-                </button>
-                <button
-                  type="button"
-                  class="button button-small button-secondary"
-                  disabled={busy()}
-                  onClick={() => resolve(selectedTargets(page().items), 'dismiss')}
-                >
-                  Dismiss<span class="sr-only"> the reports of the selected content</span>
-                </button>
-              </section>
-            </Show>
+            <BulkBar label="Selected items" count={query().status === 'open' ? selected().length : 0}>
+              <button
+                type="button"
+                class="button button-small button-danger"
+                disabled={busy()}
+                onClick={() => resolve(selectedTargets(page().items), 'hide')}
+              >
+                Hide<span class="sr-only"> the selected content</span>
+              </button>
+              <button
+                type="button"
+                class="button button-small button-secondary"
+                disabled={busy()}
+                onClick={() => resolve(selectedTargets(page().items), 'dismiss')}
+              >
+                Dismiss<span class="sr-only"> the reports of the selected content</span>
+              </button>
+            </BulkBar>
             <Show when={page().items.length > 0} fallback={<p class="empty-state">Nothing here.</p>}>
               <ul class="report-list">
                 <For each={page().items}>

@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { AdminReviewFilter } from '../../../../edge/api-types.ts';
 import { Async } from '../../components/Async.tsx';
 import { AdminGate } from '../../components/admin/AdminGate.tsx';
+import { ActionNotice, BulkBar, type Notice } from '../../components/admin/Bulk.tsx';
 import { SelectField, TextField } from '../../components/admin/Fields.tsx';
 import { Pager } from '../../components/admin/Pager.tsx';
 import { useList } from '../../components/admin/use-list.ts';
@@ -37,7 +38,6 @@ export default function AdminReviewsPage() {
 }
 
 type Query = { q: string; status: AdminReviewFilter; course: string; page: number };
-type Notice = { kind: 'success' | 'error'; text: string };
 
 function Reviews(props: { calls: ModerationApi }) {
   const { announce } = useApp();
@@ -121,37 +121,25 @@ function Reviews(props: { calls: ModerationApi }) {
           </div>
         </div>
       </form>
-      <Show when={notice()}>
-        {(n) => (
-          <p class={`notice notice-${n().kind}`} role={n().kind === 'error' ? 'alert' : 'status'}>
-            {n().text}
-          </p>
-        )}
-      </Show>
-      <Show when={selected().length > 0}>
-        <section class="bulk-bar" aria-label="Selected reviews">
-          <span>{selected().length} selected</span>
-          <button
-            type="button"
-            class="button button-small button-secondary"
-            disabled={busy()}
-            onClick={() => setHidden(selected(), true)}
-          >
-            Hide<span class="sr-only"> the selected reviews</span>
-          </button>
-          <button
-            type="button"
-            class="button button-small button-secondary"
-            disabled={busy()}
-            onClick={() => setHidden(selected(), false)}
-          >
-            Restore<span class="sr-only"> the selected reviews</span>
-          </button>
-          <button type="button" class="button button-small button-ghost" onClick={() => setSelected([])}>
-            Clear selection
-          </button>
-        </section>
-      </Show>
+      <ActionNotice notice={notice()} />
+      <BulkBar label="Selected reviews" count={selected().length} onClear={() => setSelected([])}>
+        <button
+          type="button"
+          class="button button-small button-secondary"
+          disabled={busy()}
+          onClick={() => setHidden(selected(), true)}
+        >
+          Hide<span class="sr-only"> the selected reviews</span>
+        </button>
+        <button
+          type="button"
+          class="button button-small button-secondary"
+          disabled={busy()}
+          onClick={() => setHidden(selected(), false)}
+        >
+          Restore<span class="sr-only"> the selected reviews</span>
+        </button>
+      </BulkBar>
       <Async data={list.data} fallback={<SkeletonBlock height={10} label="Loading reviews…" />} retry={list.reload}>
         {(page) => (
           <Show when={page().items.length > 0} fallback={<p class="empty-state">No review matches.</p>}>
