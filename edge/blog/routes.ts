@@ -18,25 +18,21 @@ import { asCaller, type Env, requireUser } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { jsonBody, param, queryParams, uuid } from '../http/validate.ts';
 import type { Mailer } from '../mail/port.ts';
-import { newsletterConfirmMail, sendNewsletterConfirm } from './newsletter-mail.ts';
 import {
   adminCategories,
   adminPost,
   adminPosts,
-  confirm,
   createCategory,
   createPost,
   deleteCategory,
   deletePost,
-  listPosts,
-  postBySlug,
-  publicCategories,
   requireBlogAdmin,
-  signUp,
-  subscribers,
   updateCategory,
   updatePost,
-} from './queries.ts';
+} from './admin-queries.ts';
+import { newsletterConfirmMail, sendNewsletterConfirm } from './newsletter-mail.ts';
+import { confirm, signUp, subscribers } from './newsletter-queries.ts';
+import { listPosts, postBySlug, publicCategories } from './queries.ts';
 import { newConfirmToken, signUpKey, tokenHash } from './token.ts';
 
 export interface BlogDeps {
