@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration, formatMoney, plural, sentence } from './format.ts';
+import { formatCount, formatDate, formatDueDate, formatDuration, formatMoney, plural, sentence } from './format.ts';
 
 describe('formatMoney', () => {
   it('formats minor units as dollars', () => {
@@ -60,5 +60,20 @@ describe('formatting without Intl', () => {
       for (const amount of samples.slice(0, -1))
         expect(formatMoney({ amount, currency })).toBe(intl.format(amount / 100));
     }
+  });
+});
+
+describe('dates without Intl', () => {
+  it('formats en-US medium days exactly as Intl does, local and UTC, for every month', () => {
+    for (let m = 0; m < 12; m++) {
+      for (const day of [1, 9, 28]) {
+        const iso = new Date(Date.UTC(2026, m, day, 12)).toISOString();
+        expect(formatDate(iso)).toBe(new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(iso)));
+        expect(formatDueDate(iso)).toBe(
+          new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso)),
+        );
+      }
+    }
+    expect(formatDate('2026-11-03T12:00:00Z', 'de-DE')).toBe('03.11.2026');
   });
 });

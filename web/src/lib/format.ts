@@ -41,10 +41,31 @@ export function formatDuration(minutes: number): string {
   return rest === 0 ? `${h} h` : `${h} h ${rest} min`;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * One Intl.DateTimeFormat per locale and options: making one costs about a millisecond (more on a
+ * phone), and a page of cards formats dozens of dates.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let fmt = dateFormats.get(key);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, fmt);
+  }
+  return fmt;
+}
+
+/** "Nov 3, 2026" (en-US, medium) without Intl, as formatMoney does for the common currencies. */
+const mediumDay = (year: number, month: number, day: number) => `${MONTHS[month]} ${day}, ${year}`;
+
 export function formatDate(iso: string, locale = LOCALE): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(d);
+  if (locale === LOCALE) return mediumDay(d.getFullYear(), d.getMonth(), d.getDate());
+  return dateFormat(locale, { dateStyle: 'medium' }).format(d);
 }
 
 /**
@@ -54,13 +75,14 @@ export function formatDate(iso: string, locale = LOCALE): string {
 export function formatDueDate(iso: string, locale = LOCALE): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  if (locale === LOCALE) return mediumDay(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }
 
 export function formatDateTime(iso: string, locale = LOCALE): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
 
 export function plural(n: number, one: string, many: string): string {

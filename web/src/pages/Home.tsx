@@ -5,7 +5,7 @@ import { BlogHighlights } from '../components/blog/BlogHighlights.tsx';
 import { CourseCard } from '../components/CourseCard.tsx';
 import { CourseShelf } from '../components/CourseShelf.tsx';
 import { FaqList } from '../components/FaqList.tsx';
-import { Later } from '../components/Later.tsx';
+import { inChunks, Later } from '../components/Later.tsx';
 import { SkeletonBlock } from '../components/Skeleton.tsx';
 import { useApp } from '../lib/context.ts';
 import { faqCenterApi, firstQuestions } from '../lib/faq-api.ts';
@@ -81,26 +81,35 @@ export default function Home() {
         <section class="container section" aria-labelledby="featured-title">
           <h2 id="featured-title">Featured courses</h2>
           <div class="card-grid">
-            <For each={content()?.featuredCourses}>
-              {(course, i) => <CourseCard course={course} eagerCover={i() < 3} />}
+            {/* Three at first (a phone's first screen holds fewer), the rest a few at a time after them. */}
+            <For each={inChunks(content()?.featuredCourses ?? [], 3)}>
+              {(chunk, c) => {
+                const cards = (
+                  <For each={chunk}>
+                    {(course, i) => <CourseCard course={course} eagerCover={c() === 0 && i() < 3} />}
+                  </For>
+                );
+                return c() === 0 ? cards : <Later>{cards}</Later>;
+              }}
             </For>
           </div>
         </section>
       </Show>
 
-      <CourseShelf
-        id="popular"
-        title="Popular courses"
-        href="/courses?sort=popular"
-        linkLabel="See all courses"
-        courses={popular}
-        retry={() => refetch(queries.courses, POPULAR)}
-        count={6}
-        loading="Loading popular courses…"
-        empty="No courses are published yet."
-      />
-
-      {/* Below the first screen: rendered after it (components/Later.tsx). */}
+      {/* Below the first screen: rendered after it (components/Later.tsx), a section or two per task. */}
+      <Later>
+        <CourseShelf
+          id="popular"
+          title="Popular courses"
+          href="/courses?sort=popular"
+          linkLabel="See all courses"
+          courses={popular}
+          retry={() => refetch(queries.courses, POPULAR)}
+          count={6}
+          loading="Loading popular courses…"
+          empty="No courses are published yet."
+        />
+      </Later>
       <Later>
         <CourseShelf
           id="newest"
@@ -167,9 +176,11 @@ export default function Home() {
             Browse bundles
           </A>
         </section>
-
+      </Later>
+      <Later>
         <BlogHighlights />
-
+      </Later>
+      <Later>
         <Show when={content()?.testimonials.length}>
           <section class="container section" aria-labelledby="testimonials-title">
             <h2 id="testimonials-title">What learners say</h2>
@@ -206,7 +217,8 @@ export default function Home() {
             </A>
           </div>
         </section>
-
+      </Later>
+      <Later>
         <section class="container section faq-preview" aria-labelledby="faq-title">
           <h2 id="faq-title">Frequently asked questions</h2>
           <Async data={faq} fallback={<SkeletonBlock height={8} label="Loading questions…" />}>
