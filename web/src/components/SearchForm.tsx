@@ -9,6 +9,8 @@ export function SearchForm(props: {
   value: string;
   onInput: (value: string) => void;
   onSearch: (e: SubmitEvent) => void;
+  /** The API's limit for this search (200 unless told). */
+  maxLength?: number;
 }) {
   return (
     // biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers we support; a form with role=search is the same landmark
@@ -23,7 +25,7 @@ export function SearchForm(props: {
         value={props.value}
         onInput={(e) => props.onInput(e.currentTarget.value)}
         placeholder={props.placeholder}
-        maxLength={200}
+        maxLength={props.maxLength ?? 200}
         autocomplete="off"
       />
       <button type="submit" class="button button-primary">

@@ -6,9 +6,10 @@ import { useApp } from '../../../lib/context.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { createAction } from '../../../lib/submit.ts';
 import { Async } from '../../Async.tsx';
+import { SearchForm } from '../../SearchForm.tsx';
 import { SkeletonBlock } from '../../Skeleton.tsx';
 import { ConfirmButton } from '../ConfirmButton.tsx';
-import { FormNotice } from '../Fields.tsx';
+import { FormNotice, SelectField } from '../Fields.tsx';
 import { Pager } from '../Pager.tsx';
 import { useList } from '../use-list.ts';
 import { PostEditor } from './PostEditor.tsx';
@@ -67,40 +68,30 @@ export function PostList(props: { blog: BlogApi; categories: () => AdminBlogCate
     <section id="posts" aria-labelledby="posts-title" tabindex="-1">
       <h2 id="posts-title">Posts</h2>
       <div class="admin-toolbar">
-        {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is the search landmark */}
-        <form
-          role="search"
-          class="search-form"
-          onSubmit={(e) => {
+        <SearchForm
+          id="blog-admin-q"
+          label="Search posts"
+          placeholder="Title, excerpt or tag"
+          value={q()}
+          onInput={setQ}
+          maxLength={100}
+          onSearch={(e) => {
             e.preventDefault();
             set({ q: q().trim() });
           }}
-        >
-          <label for="blog-admin-q">Search posts</label>
-          <input
-            id="blog-admin-q"
-            type="search"
-            value={q()}
-            maxLength={100}
-            onInput={(e) => setQ(e.currentTarget.value)}
-          />
-          <button type="submit" class="button button-secondary">
-            Search
-          </button>
-        </form>
-        <div class="field">
-          <label for="blog-admin-status">Status</label>
-          <select
-            id="blog-admin-status"
-            value={filter().status}
-            onChange={(e) => set({ status: e.currentTarget.value as AdminPostFilter['status'] })}
-          >
-            <option value="all">All</option>
-            <option value="draft">Drafts</option>
-            <option value="scheduled">Scheduled</option>
-            <option value="published">Published</option>
-          </select>
-        </div>
+        />
+        <SelectField
+          id="blog-admin-status"
+          label="Status"
+          value={filter().status}
+          onValue={(v) => set({ status: v as AdminPostFilter['status'] })}
+          options={[
+            { value: 'all', label: 'All' },
+            { value: 'draft', label: 'Drafts' },
+            { value: 'scheduled', label: 'Scheduled' },
+            { value: 'published', label: 'Published' },
+          ]}
+        />
         <button type="button" class="button button-primary" onClick={() => open('new')}>
           New post
         </button>

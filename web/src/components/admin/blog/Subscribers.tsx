@@ -5,8 +5,9 @@ import { DOWNLOAD_FAILED, downloadFile } from '../../../lib/download.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { createAction } from '../../../lib/submit.ts';
 import { Async } from '../../Async.tsx';
+import { SearchForm } from '../../SearchForm.tsx';
 import { SkeletonBlock } from '../../Skeleton.tsx';
-import { FormNotice } from '../Fields.tsx';
+import { FormNotice, SelectField } from '../Fields.tsx';
 import { Pager } from '../Pager.tsx';
 import { useList } from '../use-list.ts';
 
@@ -34,40 +35,30 @@ export function Subscribers(props: { blog: BlogApi }) {
     <section id="subscribers" aria-labelledby="subscribers-title" tabindex="-1">
       <h2 id="subscribers-title">Newsletter subscribers</h2>
       <div class="admin-toolbar">
-        {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is the search landmark */}
-        <form
-          role="search"
-          class="search-form"
-          onSubmit={(e) => {
+        <SearchForm
+          id="subscribers-q"
+          label="Search by email"
+          placeholder="Email address"
+          value={q()}
+          onInput={setQ}
+          maxLength={100}
+          onSearch={(e) => {
             e.preventDefault();
             set({ q: q().trim() });
           }}
-        >
-          <label for="subscribers-q">Search by email</label>
-          <input
-            id="subscribers-q"
-            type="search"
-            value={q()}
-            maxLength={100}
-            onInput={(e) => setQ(e.currentTarget.value)}
-          />
-          <button type="submit" class="button button-secondary">
-            Search
-          </button>
-        </form>
-        <div class="field">
-          <label for="subscribers-status">Status</label>
-          <select
-            id="subscribers-status"
-            value={filter().status}
-            onChange={(e) => set({ status: e.currentTarget.value as SubscriberFilter['status'] })}
-          >
-            <option value="all">All</option>
-            <option value="confirmed">Confirmed</option>
-            <option value="pending">Waiting for confirmation</option>
-            <option value="unsubscribed">Unsubscribed</option>
-          </select>
-        </div>
+        />
+        <SelectField
+          id="subscribers-status"
+          label="Status"
+          value={filter().status}
+          onValue={(v) => set({ status: v as SubscriberFilter['status'] })}
+          options={[
+            { value: 'all', label: 'All' },
+            { value: 'confirmed', label: 'Confirmed' },
+            { value: 'pending', label: 'Waiting for confirmation' },
+            { value: 'unsubscribed', label: 'Unsubscribed' },
+          ]}
+        />
         <button type="button" class="button button-secondary" disabled={csv.busy()} onClick={() => void csv.run()}>
           Download CSV
         </button>
