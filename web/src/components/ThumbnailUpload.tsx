@@ -5,9 +5,9 @@ import {
   checkFile,
   formatBytes,
   type RunningUpload,
-  startUpload,
   UploadError,
   type UploadRules,
+  uploadSizes,
 } from '../lib/upload.ts';
 import { UploadField, UploadProgress } from './UploadField.tsx';
 import '../styles/upload.css';
@@ -74,30 +74,24 @@ export function ThumbnailUpload(props: { courseId: string; onUploaded: (url: str
       const token = data.session?.access_token;
       if (!token) throw new UploadError('Your session has ended. Sign in again, then retry.');
 
-      const type = images[0]!.blob.type === 'image/webp' ? 'image/webp' : 'image/png';
-      const ext = type === 'image/webp' ? 'webp' : 'png';
       const stem = thumbnailStem(props.courseId);
-      const total = images.reduce((n, i) => n + i.blob.size, 0);
-      let done = 0;
       setBusy('uploading');
-      setPercent(0);
       setStatus(`Uploading ${images.length} sizes…`);
-      for (const image of images) {
-        if (cancelled) throw new UploadError('Upload cancelled.', true);
-        const upload = new File([image.blob], `thumb-${image.width}.${ext}`, { type });
-        running = startUpload({
-          projectUrl: config.supabaseUrl,
-          anonKey: config.supabaseAnonKey,
-          token,
-          bucket: 'course-media',
-          path: `${stem}-${image.width}.${ext}`,
-          file: upload,
-          rules: { ...THUMBNAIL_RULES, types: ['image/*'] },
-          onProgress: (sent) => setPercent(total ? ((done + sent) / total) * 100 : 0),
-        });
-        await running.done;
-        done += image.blob.size;
-      }
+      const { ext, total } = await uploadSizes({
+        projectUrl: config.supabaseUrl,
+        anonKey: config.supabaseAnonKey,
+        token,
+        bucket: 'course-media',
+        images,
+        stem,
+        fileName: 'thumb',
+        rules: { ...THUMBNAIL_RULES, types: ['image/*'] },
+        onPercent: setPercent,
+        onStart: (r) => {
+          running = r;
+        },
+        cancelled: () => cancelled,
+      });
       running = null;
       props.onUploaded(
         thumbnailUrl(config.supabaseUrl, stem, ext, globalThis.location?.origin),

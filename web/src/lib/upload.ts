@@ -162,3 +162,43 @@ export function startUpload(req: UploadRequest): RunningUpload {
   });
   return { done, cancel: () => xhr.abort() };
 }
+
+/** What uploadSizes sends: the same picture at several widths (lib/image-resize.ts). */
+export interface SizedUpload extends Omit<UploadRequest, 'path' | 'file' | 'onProgress'> {
+  images: readonly { width: number; blob: Blob }[];
+  /** The object names: `${stem}-${width}.${ext}`. */
+  stem: string;
+  /** The file name each size is sent as: `${fileName}-${width}.${ext}`. */
+  fileName: string;
+  /** 0..100 over every size together: one progress bar for all. */
+  onPercent: (percent: number) => void;
+  /** Each size's upload as it starts, for the caller to cancel. */
+  onStart: (running: RunningUpload) => void;
+  cancelled: () => boolean;
+}
+
+/**
+ * Uploads each width of a resized picture, one after the other, with one progress over all of them;
+ * resolves with the extension used (WebP, or PNG where the browser cannot encode WebP) and the bytes sent.
+ */
+export async function uploadSizes(req: SizedUpload): Promise<{ ext: 'webp' | 'png'; total: number }> {
+  const { images, stem, fileName, onPercent, onStart, cancelled, ...common } = req;
+  const type = images[0]?.blob.type === 'image/webp' ? 'image/webp' : 'image/png';
+  const ext = type === 'image/webp' ? 'webp' : 'png';
+  const total = images.reduce((n, i) => n + i.blob.size, 0);
+  let done = 0;
+  onPercent(0);
+  for (const image of images) {
+    if (cancelled()) throw new UploadError('Upload cancelled.', true);
+    const running = startUpload({
+      ...common,
+      path: `${stem}-${image.width}.${ext}`,
+      file: new File([image.blob], `${fileName}-${image.width}.${ext}`, { type }),
+      onProgress: (sent) => onPercent(total ? ((done + sent) / total) * 100 : 0),
+    });
+    onStart(running);
+    await running.done;
+    done += image.blob.size;
+  }
+  return { ext, total };
+}

@@ -1,7 +1,7 @@
 import { createSignal, createUniqueId, onCleanup, Show } from 'solid-js';
 import { useApp } from '../../../lib/context.ts';
 import { ImageError, resizeToWebp, THUMBNAIL_WIDTHS } from '../../../lib/image-resize.ts';
-import { checkFile, formatBytes, type RunningUpload, startUpload, UploadError } from '../../../lib/upload.ts';
+import { checkFile, formatBytes, type RunningUpload, UploadError, uploadSizes } from '../../../lib/upload.ts';
 import { THUMBNAIL_RULES } from '../../ThumbnailUpload.tsx';
 import { UploadField, UploadProgress } from '../../UploadField.tsx';
 import '../../../styles/upload.css';
@@ -51,28 +51,23 @@ export function CoverUpload(props: { onUploaded: (path: string, widths: number[]
       const token = data.session?.access_token;
       const userId = auth.state.user?.id;
       if (!token || !userId) throw new UploadError('Your session has ended. Sign in again, then retry.');
-      const type = images[0]!.blob.type === 'image/webp' ? 'image/webp' : 'image/png';
-      const ext = type === 'image/webp' ? 'webp' : 'png';
       const stem = coverStem(userId);
-      const total = images.reduce((n, i) => n + i.blob.size, 0);
-      let done = 0;
-      setPercent(0);
       setStatus(`Uploading ${images.length} sizes…`);
-      for (const image of images) {
-        if (cancelled) throw new UploadError('Upload cancelled.', true);
-        running = startUpload({
-          projectUrl: config.supabaseUrl,
-          anonKey: config.supabaseAnonKey,
-          token,
-          bucket: 'avatars',
-          path: `${stem}-${image.width}.${ext}`,
-          file: new File([image.blob], `cover-${image.width}.${ext}`, { type }),
-          rules: { ...THUMBNAIL_RULES, maxBytes: 2 * 1024 * 1024 },
-          onProgress: (sent) => setPercent(total ? ((done + sent) / total) * 100 : 0),
-        });
-        await running.done;
-        done += image.blob.size;
-      }
+      const { ext, total } = await uploadSizes({
+        projectUrl: config.supabaseUrl,
+        anonKey: config.supabaseAnonKey,
+        token,
+        bucket: 'avatars',
+        images,
+        stem,
+        fileName: 'cover',
+        rules: { ...THUMBNAIL_RULES, maxBytes: 2 * 1024 * 1024 },
+        onPercent: setPercent,
+        onStart: (r) => {
+          running = r;
+        },
+        cancelled: () => cancelled,
+      });
       props.onUploaded(
         `${stem}-{w}.${ext}`,
         images.map((i) => i.width),
