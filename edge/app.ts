@@ -133,8 +133,6 @@ export function createApp(deps: EdgeDeps): Hono<Env> {
     payments: deps.payments,
     now,
     config: deps.commerce ?? commerceConfig({}, 'http://localhost:8787'),
-    // Receipts after a paid order (commerce/checkout/receipt-mail.ts).
-    mailer: deps.mailer,
   };
   app.route('/', checkoutRoutes(commerce));
   app.route('/', orderRoutes(commerce));

@@ -105,7 +105,8 @@ export async function createHostApp({
       commerce: commerceConfig(env, siteUrl),
       certificates: { signingKey: certificateKey },
       labs,
-      // Invitations, receipts and contact messages go through the same (queued) mailer as auth mail.
+      // Invitations and contact messages go through the same (queued) mailer as auth mail; receipts
+      // and credit notes are asked for by the database (server/mail/order-mail.ts).
       mailer,
     }),
   );

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { renderMail } from '../../edge/mail/templates/index.ts';
 import type { MailContext } from '../../edge/mail/templates/layout.ts';
 import type { HostDatabase } from '../db/types.ts';
+import { isOrderTemplate, orderMail } from './order-mail.ts';
 import type { Mail } from './port.ts';
 import { DELIVER, type MailQueue } from './queue.ts';
 import { type UnsubscribeCategory, unsubscribeLink } from './unsubscribe-token.ts';
 
 /**
  * Mail the database asks for (private.mail_requests, written by the notification preferences
- * trigger and by private.collect_digests: supabase/migrations/20261129000200_notification_preferences.sql)
+ * trigger and by private.collect_digests: supabase/migrations/20261129000200_notification_preferences.sql;
+ * and by private.fulfil_order and private.refund_order for receipts and credit notes: order-mail.ts)
  * turned into queued deliveries. A pg-boss schedule drains the table every minute and collects
  * due digests every hour (the SQL decides whose digest is due: 24 h or 7 days since the last).
  */
@@ -83,6 +85,7 @@ function build(
       ...renderMail('digest', vars.data, { ...deps.ctx, unsubscribeUrl: url }),
     };
   }
+  if (isOrderTemplate(row.template)) return orderMail(row.template, row.vars, email, deps.ctx);
   return `no template ${JSON.stringify(row.template).slice(0, 60)}`;
 }
 

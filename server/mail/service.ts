@@ -3,14 +3,17 @@ import { smtpConfig } from './config.ts';
 import { outboxMailer } from './outbox.ts';
 import type { Mailer } from './port.ts';
 import { startMailQueue } from './queue.ts';
-import { startMailRequests } from './requests.ts';
+import { drainAll, type RequestDeps, startMailRequests } from './requests.ts';
 import { smtpMailer } from './smtp.ts';
 
 /** What the host hands to auth and edge, and what the dev outbox and unsubscribe page need. */
 export interface HostMail {
   /** Queued: send() enqueues; delivery happens in the worker, with retries. */
   mailer: Mailer;
-  /** Resolves once no delivery is due or running (bounded): the dev outbox waits on it. */
+  /**
+   * Drains the mail the database asked for (receipts, notifications) into the queue, then resolves
+   * once no delivery is due or running (bounded): the dev outbox waits on it.
+   */
   settle(timeoutMs?: number): Promise<void>;
   /** Signs unsubscribe links. */
   unsubscribeSecret: string;
@@ -36,21 +39,26 @@ export async function startMailService(o: MailServiceOptions): Promise<HostMail>
   const smtp = smtpConfig(o.env, o.siteUrl, o.platformName);
   const transport = smtp ? smtpMailer(smtp) : outboxMailer(o.db);
   const queue = await startMailQueue({ db: o.db, databaseUrl: o.env.DATABASE_URL, transport, log: o.log });
+  const requests: RequestDeps = {
+    db: o.db,
+    queue,
+    ctx: { siteUrl: o.siteUrl, platformName: o.platformName },
+    secret: o.unsubscribeSecret,
+    log: o.log,
+  };
   try {
-    await startMailRequests({
-      db: o.db,
-      queue,
-      ctx: { siteUrl: o.siteUrl, platformName: o.platformName },
-      secret: o.unsubscribeSecret,
-      log: o.log,
-    });
+    await startMailRequests(requests);
   } catch (err) {
     await queue.stop();
     throw err;
   }
   return {
     mailer: queue.mailer,
-    settle: queue.settle,
+    async settle(timeoutMs) {
+      // A failed drain is retried by the schedule; what is queued is still delivered.
+      await drainAll(requests).catch((err) => (o.log ?? console.error)(`mail requests: drain failed: ${String(err)}`));
+      await queue.settle(timeoutMs);
+    },
     unsubscribeSecret: o.unsubscribeSecret,
     transport: smtp ? 'smtp' : 'outbox',
     async stop() {

@@ -447,17 +447,26 @@ describe.each(engines())('commerce functions on %s', (engine) => {
         total: 4400,
         currency: 'USD',
       });
+      // The receipt is asked of the mail port in the same transaction (server/mail/order-mail.ts renders it).
       const mails = await owner<Row>(
-        `select subject, text_body, kind from private.mail_outbox where to_address = (select email from public.profiles where id = $1)`,
+        "select template, vars from private.mail_requests where user_id = $1 and template <> 'notification'",
         [buyer],
       );
       expect(mails).toEqual([
         {
-          subject: `Your receipt ${invoice!.number}`,
-          text_body: expect.stringContaining('Total paid: USD 44.00'),
-          kind: 'receipt',
+          template: 'receipt',
+          vars: {
+            orderId: order_id,
+            invoiceNumber: invoice!.number,
+            currency: 'USD',
+            total: 4400,
+            paidAt: expect.any(String),
+            lines: [{ description: 'Paid course', quantity: 1, total: 4400 }],
+          },
         },
       ]);
+      const [outbox] = await owner<Row>('select count(*)::int as n from private.mail_outbox');
+      expect(outbox).toEqual({ n: 0 }); // only the transport writes the outbox
       const notes = await owner<Row>(
         'select kind, title, body, link from public.notifications where user_id = $1 order by title',
         [buyer],
@@ -676,6 +685,26 @@ describe.each(engines())('commerce functions on %s', (engine) => {
         [order_id],
       );
       expect(counts).toEqual({ refunds: 1, documents: 2 });
+      // One credit-note mail asked for, in the refund's transaction; the retry asked for none.
+      const mails = await owner<Row>(
+        "select vars from private.mail_requests where user_id = $1 and template = 'credit_note'",
+        [buyer],
+      );
+      const [invoice] = await owner<Row>(
+        "select number from public.invoices where order_id = $1 and kind = 'invoice'",
+        [order_id],
+      );
+      expect(mails).toEqual([
+        {
+          vars: {
+            orderId: order_id,
+            creditNoteNumber: note!.number,
+            invoiceNumber: invoice!.number,
+            currency: 'USD',
+            amount: quote.total,
+          },
+        },
+      ]);
     });
 
     it('a partial refund moves money only: a credit note with the tax share, enrollments kept', async () => {

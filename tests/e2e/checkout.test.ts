@@ -94,6 +94,12 @@ describe('buying a course', () => {
     await expectVisible(page.getByRole('button', { name: `Download invoice ${number}` }));
     await expectVisible(page.getByRole('button', { name: 'Request a refund' }));
     await expectAccessible('the order page');
+
+    // The receipt went through the mail port once (the dev outbox is the embedded transport).
+    await page.goto(`${server.url}/dev/outbox`);
+    const receipt = page.getByRole('heading', { level: 2, name: `Your receipt and invoice ${number}` });
+    await expectVisible(receipt.first());
+    expect(await receipt.count()).toBe(1); // the list renders whole: a second receipt would be there too
   });
 
   it('keeps a course in the cart, shown in the header, and checks it out from there', async () => {

@@ -115,7 +115,7 @@ export interface EdgeHarnessOptions {
   commerce?: CommerceConfig;
   /** The code-lab runner (a real sandbox pool in Node tests); absent, lab runs answer 503 labs_unavailable. */
   labs?: LabRunner;
-  /** Mail the data API sends (invitations, receipts); absent, none is sent. */
+  /** Mail the data API sends (invitations, contact messages); absent, none is sent. */
   mailer?: Mailer;
 }
 

@@ -15,9 +15,8 @@ import { type PaymentProvider, PaymentProviderError, WebhookSignatureError } fro
 import { cardOutcome } from '../../payments/test-cards.ts';
 import { providerFailure } from '../provider-failure.ts';
 import { adminCompanies, orderForPayment, type PaymentOrder } from './queries.ts';
-import { sendReceipt } from './receipt-mail.ts';
 import { afterPaymentPath, type CheckoutDeps, priceRequest, startCheckout } from './service.ts';
-import { type DeliveredEvent, deliverWebhook } from './webhook.ts';
+import { deliverWebhook } from './webhook.ts';
 
 const isLocal = (p: PaymentProvider): p is LocalPaymentProvider => p.name === 'local' && 'paymentEvent' in p;
 
@@ -38,14 +37,6 @@ const FAILURES: Record<Exclude<PaymentOutcome, 'paid'>, { code: string; message:
 export function checkoutRoutes(deps: CheckoutDeps): Hono<Env> {
   const { db, payments } = deps;
   const app = new Hono<Env>();
-  // The first delivery that paid an order mails the receipt, after its transaction committed.
-  const mailReceipt = (d: DeliveredEvent) =>
-    d.result === 'fulfilled' && d.outcome.orderId
-      ? sendReceipt(
-          { db, mailer: deps.mailer, siteUrl: deps.config.siteUrl, platformName: deps.config.seller.name },
-          d.outcome.orderId,
-        )
-      : false;
 
   app.post('/checkout/quote', async (c) => {
     const body = await jsonBody(c, quoteRequest);
@@ -108,9 +99,8 @@ export function checkoutRoutes(deps: CheckoutDeps): Hono<Env> {
 
   app.post('/payments/webhook', async (c) => {
     const raw = await c.req.text();
-    let delivered: DeliveredEvent;
     try {
-      delivered = await deliverWebhook(db, payments, raw, c.req.header('stripe-signature') ?? null);
+      await deliverWebhook(db, payments, raw, c.req.header('stripe-signature') ?? null);
     } catch (err) {
       if (err instanceof WebhookSignatureError) {
         return c.json({ error: { code: 'bad_signature', message: err.message } }, 400);
@@ -122,7 +112,6 @@ export function checkoutRoutes(deps: CheckoutDeps): Hono<Env> {
         500,
       );
     }
-    await mailReceipt(delivered);
     return c.json({ received: true });
   });
 
@@ -155,9 +144,7 @@ export function checkoutRoutes(deps: CheckoutDeps): Hono<Env> {
       outcome,
       method: order.method,
     });
-    const delivered = await deliverWebhook(db, payments, signed.payload, signed.signature);
-    const { result } = delivered;
-    await mailReceipt(delivered);
+    const { result } = await deliverWebhook(db, payments, signed.payload, signed.signature);
     if (outcome === 'paid' && (result === 'fulfilled' || result === 'duplicate' || result === 'ignored')) {
       const after = await db.asService((sql) => orderForPayment(sql, { orderId: order.id }));
       if (after && paid(after)) return c.json({ status: 'paid', redirectUrl: next } satisfies LocalPayResponse);

@@ -1,7 +1,6 @@
 import type { CheckoutResponse, OrderKind, PaymentMethod, Quote, QuoteRequest } from '../../contract/checkout.ts';
 import type { Caller, Database } from '../../db/port.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import type { Mailer } from '../../mail/port.ts';
 import type { PaymentProvider } from '../../payments/port.ts';
 import type { StripePaymentProvider } from '../../payments/stripe.ts';
 import { priceQuote } from '../../pricing/engine.ts';
@@ -23,8 +22,6 @@ export interface CheckoutDeps {
   payments: PaymentProvider;
   config: CommerceConfig;
   now: () => Date;
-  /** Receipts after a paid order commits (receipt-mail.ts); absent, none are sent. */
-  mailer?: Mailer;
 }
 
 /** Where the web app takes a buyer whose order is paid: learners to their courses, companies to their seats. */

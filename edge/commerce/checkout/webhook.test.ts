@@ -99,7 +99,7 @@ for (const engine of engines()) {
         `select (select count(*)::int from public.payment_events where id = $2) as events,
                 (select count(*)::int from public.invoices where order_id = $1) as invoices,
                 (select count(*)::int from public.enrollments where user_id = $3 and course_id = $4) as enrollments,
-                (select count(*)::int from private.mail_outbox where kind = 'receipt' and text_body like '%' || $1 || '%') as mails`,
+                (select count(*)::int from private.mail_requests where template = 'receipt' and vars->>'orderId' = $1::text) as mails`,
         [o.orderId, e.event.id, ids.other, ids.pricey],
       );
       expect(row).toEqual({ events: 1, invoices: 1, enrollments: 1, mails: 1 });
