@@ -118,7 +118,9 @@ async function openDatabase(databaseUrl: string | undefined): Promise<TestDataba
 async function startOurs(seed: Seed, databaseUrl: string | undefined): Promise<Running & { engine: string }> {
   const database = await openDatabase(databaseUrl);
   await seedCourse(database.db, seed);
-  const server = await startYjs(database.db);
+  // As the host runs it: updates journaled in the data dir, then stored (server/yjs/journal.ts).
+  const journalDir = mkdtempSync(join(tmpdir(), 'lms-notes-journal-'));
+  const server = await startYjs(database.db, { journalDir });
   return {
     engine: database.name,
     port: Number(new URL(server.url).port),
@@ -126,6 +128,7 @@ async function startOurs(seed: Seed, databaseUrl: string | undefined): Promise<R
     async close() {
       await server.close();
       await database.drop();
+      rmSync(journalDir, { recursive: true, force: true });
     },
   };
 }

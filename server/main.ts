@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type HttpBindings, serve } from '@hono/node-server';
 import { commerceConfig } from '../edge/commerce/checkout/config.ts';
@@ -141,7 +141,13 @@ async function main() {
           realtime = rt;
           if (server) rt.attach(server as import('node:http').Server);
           // Shared notes (Yjs) upgrade the same server's sockets at /yjs/<document>.
-          yjs = createYjsServer({ db, jwtSecret: secret, maxMessageBytes: env.YJS_MAX_MESSAGE_BYTES });
+          yjs = createYjsServer({
+            db,
+            jwtSecret: secret,
+            maxMessageBytes: env.YJS_MAX_MESSAGE_BYTES,
+            // Updates are shared once journaled here, and stored in the database right after.
+            journalDir: join(resolve(env.DATA_DIR), 'yjs-journal'),
+          });
           if (server) yjs.attach(server as import('node:http').Server);
           // Chosen once: Stripe with STRIPE_SECRET_KEY, else the local test checkout on this site.
           const payments = createPaymentProvider({ ...env, webhookSecret, siteUrl });

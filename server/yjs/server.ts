@@ -8,6 +8,8 @@ import { WEBSOCKET_PATH as REALTIME_PATH } from '../realtime/service.ts';
 import type { Identity } from '../realtime/tokens.ts';
 import { cohortNoteLock, type DocumentAccess, documentAccess } from './access.ts';
 import { documentOf, identityOf, type Refusal, YJS_PATH_PREFIX } from './auth.ts';
+import { openJournal } from './journal.ts';
+import { createJournaledStore } from './journaled-store.ts';
 import { createPgYjsStore } from './pg-store.ts';
 import {
   awarenessMessage,
@@ -30,8 +32,14 @@ const PING_MS = 30_000;
 export interface YjsServerOptions {
   db: HostDatabase;
   jwtSecret: string;
-  /** Default: private.yjs_updates in `db` (createPgYjsStore). */
-  store?: YjsStore & { idle?(): Promise<void> };
+  /** Default: private.yjs_updates in `db` (createPgYjsStore), behind the journal when journalDir is set. */
+  store?: YjsStore & { idle?(): Promise<void>; close?(): Promise<void> };
+  /**
+   * A folder for the local journal (journal.ts; the host's is DATA_DIR/yjs-journal): an update is
+   * shared once it is journaled, and stored in the database right after. Without one, each update
+   * is shared only once the database has it.
+   */
+  journalDir?: string;
   /** Larger frames close their connection with 1009. Default 1 MiB (YJS_MAX_MESSAGE_BYTES). */
   maxMessageBytes?: number;
   /**
@@ -92,11 +100,16 @@ const toBytes = (data: RawData): Uint8Array => {
  * The shared-notes server (y-websocket's protocol, as @y/websocket-server's utils speak it):
  * the token and the document are checked before the upgrade (401/403/404 as plain HTTP, no
  * document data); read-only sockets receive but their updates are dropped; every update is
- * persisted (awaited) before it is applied and broadcast; bad frames close only their socket.
+ * persisted (awaited: journaled, or in the database) before it is applied and broadcast; bad
+ * frames close only their socket.
  */
 export function createYjsServer(opts: YjsServerOptions): YjsServer {
   const verifier = hs256Verifier(opts.jwtSecret);
-  const store = opts.store ?? createPgYjsStore(opts.db);
+  const store: YjsStore & { idle?(): Promise<void>; close?(): Promise<void> } =
+    opts.store ??
+    (opts.journalDir
+      ? createJournaledStore(createPgYjsStore(opts.db), openJournal(opts.journalDir))
+      : createPgYjsStore(opts.db));
   const accessTtlMs = opts.accessTtlMs ?? 2_000;
   const accessRecheckMs = opts.accessRecheckMs ?? 30_000;
   const rooms = new Map<string, Room>();
@@ -325,7 +338,7 @@ export function createYjsServer(opts: YjsServerOptions): YjsServer {
       for (const ws of conns.keys()) ws.terminate();
       await Promise.allSettled(pending);
       wss.close();
-      await store.idle?.();
+      await (store.close ? store.close() : store.idle?.());
     },
   };
 }
