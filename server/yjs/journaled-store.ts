@@ -63,8 +63,8 @@ export function createJournaledStore(
   }
 
   function track(document: string, write: Promise<unknown>): void {
-    let set = inFlight.get(document);
-    if (!set) inFlight.set(document, (set = new Set()));
+    const set = inFlight.get(document) ?? new Set<Promise<void>>();
+    inFlight.set(document, set);
     const done = write.then(() => {
       set.delete(done);
       if (set.size === 0 && inFlight.get(document) === set) inFlight.delete(document);
