@@ -43,10 +43,12 @@ export interface YjsServerOptions {
   /** Larger frames close their connection with 1009. Default 1 MiB (YJS_MAX_MESSAGE_BYTES). */
   maxMessageBytes?: number;
   /**
-   * A cohort note can be locked while learners have it open: a write reads the note's lock again
-   * when it was read more than this ago (once per document, whoever writes), and a writer whose
-   * last access check predates a change of the lock is checked again before the write. So a
-   * learner's writes are refused once the note has been locked for longer than this. Default 2 s.
+   * A cohort note can be locked while learners have it open. A change of the lock is notified by
+   * the database (channel `cohort_note_lock`): the server reads that note's lock again at once.
+   * As a backstop (a notification lost while the listening connection was down), a write also
+   * reads the lock again when it was read more than this ago (once per document, whoever writes).
+   * A writer whose last access check predates a change of the lock is checked again before the
+   * write. Default 30 s.
    */
   accessTtlMs?: number;
   /** A writer's access is checked again at least this often (an enrollment may end). Default 30 s. */
@@ -110,7 +112,7 @@ export function createYjsServer(opts: YjsServerOptions): YjsServer {
     (opts.journalDir
       ? createJournaledStore(createPgYjsStore(opts.db), openJournal(opts.journalDir))
       : createPgYjsStore(opts.db));
-  const accessTtlMs = opts.accessTtlMs ?? 2_000;
+  const accessTtlMs = opts.accessTtlMs ?? 30_000;
   const accessRecheckMs = opts.accessRecheckMs ?? 30_000;
   const rooms = new Map<string, Room>();
   const conns = new Map<WebSocket, Conn>();
@@ -170,6 +172,17 @@ export function createYjsServer(opts: YjsServerOptions): YjsServer {
     return read;
   }
 
+  // A lock changed: that note's room (if open) reads it again now.
+  const listening = opts.db
+    .listen('cohort_note_lock', (lessonId) => {
+      const room = rooms.get(`cohort-note:${lessonId}`);
+      if (room) readLock(room);
+    })
+    .catch((err: unknown) => {
+      console.error('yjs: not listening for cohort note locks; they apply within accessTtlMs', err);
+      return async () => {};
+    });
+
   /**
    * The room's cohort-note lock as read less than accessTtlMs ago, whoever asks: the last read, or
    * the one under way, or a new one.
@@ -187,7 +200,8 @@ export function createYjsServer(opts: YjsServerOptions): YjsServer {
    * the access is checked again when the note's lock changed since then, or the check is old.
    */
   async function mayWrite(conn: Conn): Promise<boolean> {
-    if (conn.access !== 'write' || !conn.room.name.startsWith('cohort-note:')) return conn.access === 'write';
+    // Read-only on a cohort note may be the lock: an unlock gives the write back.
+    if (!conn.room.name.startsWith('cohort-note:')) return conn.access === 'write';
     const lock = await lockOf(conn.room);
     if (lock !== conn.lock || Date.now() >= conn.recheckAt) {
       conn.access = await documentAccess(opts.db, conn.identity, conn.room.name);
@@ -338,6 +352,7 @@ export function createYjsServer(opts: YjsServerOptions): YjsServer {
       for (const ws of conns.keys()) ws.terminate();
       await Promise.allSettled(pending);
       wss.close();
+      await (await listening)();
       await (store.close ? store.close() : store.idle?.());
     },
   };

@@ -142,6 +142,34 @@ describe.each(engines())('the Yjs server on %s', (engine) => {
     expect(text(teacher)).not.toContain('after');
   });
 
+  it('a lock reaches writers at once: the database notifies the server, whatever accessTtlMs', async () => {
+    server = await startYjs(t.db, { accessTtlMs: 60_000, accessRecheckMs: 60_000 });
+    const teacher = await open(cohort(), w.instructor);
+    const learner = await open(cohort(), w.learner);
+    const other = await open(cohort(), w.learner2);
+    learner.doc.getText('note').insert(0, 'before ');
+    other.doc.getText('scratch').insert(0, 'early ');
+    await eventually(() => text(teacher).includes('before') && teacher.doc.getText('scratch').length > 0);
+    // The instructor locks it through the API's function; the lock read a moment ago is stale now.
+    const setLock = (locked: boolean) =>
+      t.db.asCaller({ role: 'authenticated', claims: { sub: w.instructor, role: 'authenticated' } }, (sql) =>
+        sql.query('select public.set_cohort_note_lock($1, $2)', [w.lesson, locked]),
+      );
+    await setLock(true);
+    await new Promise((r) => setTimeout(r, 300));
+    // (A text of its own: a client whose edit was dropped cannot write again until it reconnects,
+    // since its later edits build on the dropped one.)
+    other.doc.getText('scratch').insert(0, 'late ');
+    teacher.doc.getText('note').insert(text(teacher).length, 'teacher ');
+    await eventually(() => text(learner).includes('teacher'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(teacher.doc.getText('scratch').toString()).toBe('early ');
+    // Unlocked: a learner who was there all along writes, and everyone gets it.
+    await setLock(false);
+    learner.doc.getText('note').insert(text(learner).length, 'again');
+    await eventually(() => text(teacher).endsWith('teacher again') && text(other).endsWith('teacher again'));
+  });
+
   it('an oversized, a garbage and a text frame close only their socket; the server keeps serving', async () => {
     server = await startYjs(t.db, { maxMessageBytes: 4096 });
     const a = await open(cohort(), w.learner);
