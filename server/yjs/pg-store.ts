@@ -32,12 +32,14 @@ interface Waiting {
  * are group-committed: while one write is in flight, those that arrive wait and the next write
  * inserts them all in one statement (a transaction of its own), so under load the database does
  * one round trip for many updates; each append still resolves only once its row is committed.
+ * With `lingerMs` (behind the journal, where nobody waits for the write) the first append of a
+ * batch waits that long for others to join it.
  * The store counts each document's rows in memory (those `load` read, plus the appends since;
  * `release` forgets a document); past `compactAfter`, a background transaction locks the rows
  * it read, merges them (Y.mergeUpdates), deletes them and inserts the merge. Appends made
  * meanwhile have higher ids and stay as they are.
  */
-export function createPgYjsStore(db: HostDatabase, compactAfter = COMPACT_AFTER): PgYjsStore {
+export function createPgYjsStore(db: HostDatabase, compactAfter = COMPACT_AFTER, lingerMs = 0): PgYjsStore {
   const compacting = new Map<string, Promise<void>>();
   const counts = new Map<string, number>();
   const waiting: Waiting[] = [];
@@ -108,7 +110,11 @@ export function createPgYjsStore(db: HostDatabase, compactAfter = COMPACT_AFTER)
     append(document, update) {
       return new Promise<void>((resolve, reject) => {
         waiting.push({ document, update, resolve, reject });
-        if (!writing) void drain();
+        if (writing) return;
+        if (lingerMs <= 0) return void drain();
+        // Behind a journal nobody waits for the write: gather lingerMs of appends into one.
+        writing = true;
+        setTimeout(() => void drain(), lingerMs);
       });
     },
     release(document) {

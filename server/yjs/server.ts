@@ -10,7 +10,7 @@ import { cohortNoteLock, type DocumentAccess, documentAccess } from './access.ts
 import { documentOf, identityOf, type Refusal, YJS_PATH_PREFIX } from './auth.ts';
 import { openJournal } from './journal.ts';
 import { createJournaledStore } from './journaled-store.ts';
-import { createPgYjsStore } from './pg-store.ts';
+import { COMPACT_AFTER, createPgYjsStore } from './pg-store.ts';
 import {
   awarenessMessage,
   CLOSE_INVALID,
@@ -27,6 +27,8 @@ import { type LockRead, Room, send } from './room.ts';
 import type { YjsStore } from './store.ts';
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
+/** Behind the journal, database writes gather this long's updates into one transaction. */
+const JOURNALED_LINGER_MS = 25;
 const PING_MS = 30_000;
 
 export interface YjsServerOptions {
@@ -110,7 +112,10 @@ export function createYjsServer(opts: YjsServerOptions): YjsServer {
   const store: YjsStore & { idle?(): Promise<void>; close?(): Promise<void> } =
     opts.store ??
     (opts.journalDir
-      ? createJournaledStore(createPgYjsStore(opts.db), openJournal(opts.journalDir))
+      ? createJournaledStore(
+          createPgYjsStore(opts.db, COMPACT_AFTER, JOURNALED_LINGER_MS),
+          openJournal(opts.journalDir),
+        )
       : createPgYjsStore(opts.db));
   const accessTtlMs = opts.accessTtlMs ?? 30_000;
   const accessRecheckMs = opts.accessRecheckMs ?? 30_000;
