@@ -9,7 +9,8 @@ import { expectEventually, expectHidden, expectVisible } from '../support/web-ex
  * The blog (issue 13) in Chromium on the real platform with the demo seed: /blog shows the featured
  * post, filters by tag and searches; a post shows its body, share links and related posts; the
  * newsletter sign-up mails a confirm link (dev outbox) that confirms it. An admin writes a post
- * with the live preview and publishes it, and the public blog shows it. axe and 320 px reflow on
+ * with the live preview and a cover picture (uploaded in three widths) and publishes it, and the
+ * public blog shows it with its cover. axe and 320 px reflow on
  * /blog, a post and /admin/blog.
  */
 
@@ -93,7 +94,7 @@ describe('the blog', () => {
     await expectVisible(page.getByText('Your subscription is confirmed.'));
   });
 
-  it('an admin writes a post with the live preview and publishes it; the blog shows it', async () => {
+  it('an admin writes a post with the live preview and a cover, and publishes it; the blog shows it', async () => {
     await signIn('admin@demo.test');
     await openAdminSection(page, 'Blog');
     await page.waitForURL(/\/admin\/blog$/);
@@ -112,6 +113,15 @@ describe('the blog', () => {
     await editor.getByLabel('Category').selectOption({ label: 'Learning how to learn' });
     await editor.getByLabel('Tags').fill('study-habits, notes');
     await editor.getByLabel('Post (Markdown)').fill('## Why notes\n\nWrite **in your own words** after each lesson.');
+    // A cover: resized in the browser to three widths, uploaded with one progress bar.
+    await editor.getByLabel('Upload a cover picture').setInputFiles({
+      name: 'notes.png',
+      mimeType: 'image/png',
+      buffer: await drawPng(),
+    });
+    await expectVisible(editor.getByText(/^Cover uploaded in 3 sizes/));
+    await editor.getByLabel('Cover description (alt text)').fill('A notebook open on a desk');
+    await expectVisible(editor.getByRole('img', { name: 'A notebook open on a desk' }));
     const preview = editor.getByRole('region', { name: 'Preview' });
     await expectVisible(preview.locator('strong').filter({ hasText: 'in your own words' }));
     await editor.getByLabel('Publish now').check();
@@ -130,5 +140,29 @@ describe('the blog', () => {
     await page.getByRole('link', { name: TITLE }).first().click();
     await expectVisible(page.getByRole('heading', { level: 1, name: TITLE }));
     await expectVisible(page.locator('.blog-post strong').filter({ hasText: 'in your own words' }));
+    const cover = page.getByRole('img', { name: 'A notebook open on a desk' });
+    await expectVisible(cover);
+    const srcset = (await cover.getAttribute('srcset')) ?? '';
+    expect(srcset.split(', ').map((part) => part.split(' ')[1])).toEqual(['320w', '640w', '1280w']);
+    for (const part of srcset.split(', ')) {
+      const res = await page.request.get(new URL(part.split(' ')[0]!, server.url).toString());
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toBe('image/webp');
+    }
   });
 });
+
+/** A 1600 × 1000 PNG drawn by the page's canvas. */
+const drawPng = async () =>
+  Buffer.from(
+    await page.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 1600;
+      canvas.height = 1000;
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#0f766e';
+      ctx.fillRect(0, 0, 1600, 1000);
+      const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'));
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    }),
+  );
