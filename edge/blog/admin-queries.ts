@@ -42,11 +42,13 @@ interface AdminRow {
   created_at: unknown;
   updated_at: unknown;
   due: boolean;
+  newsletter_sent_at: unknown;
 }
 
 const ADMIN_COLUMNS = `p.id, p.slug, p.title, p.excerpt, p.body_md, p.cover_path, p.cover_widths, p.cover_alt,
   p.author_name, p.category_id, p.tags, p.featured, p.status, p.published_at, p.reading_minutes, p.created_at,
-  p.updated_at, coalesce(p.published_at <= now(), false) as due`;
+  p.updated_at, coalesce(p.published_at <= now(), false) as due,
+  private.newsletter_sent_at(p.id) as newsletter_sent_at`;
 
 export const statusOf = (status: 'draft' | 'published', due: boolean): BlogStatus =>
   status === 'draft' ? 'draft' : due ? 'published' : 'scheduled';
@@ -70,6 +72,7 @@ const toAdmin = (r: AdminRow, storage: string): AdminBlogPost => ({
   readingMinutes: r.reading_minutes,
   createdAt: iso(r.created_at)!,
   updatedAt: iso(r.updated_at)!,
+  newsletterSentAt: iso(r.newsletter_sent_at),
 });
 
 const STATUS_FILTER: Record<AdminBlogQuery['status'], string> = {

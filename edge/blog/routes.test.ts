@@ -191,7 +191,15 @@ for (const engine of engines()) {
         (await call('PATCH', `/admin/blog/posts/${post.id}`, ids.admin, { publishedAt: null })).body,
       );
       expect(published.status).toBe('published');
+      expect(published.newsletterSentAt).toBeNull();
       expect(blogPost.parse((await call('GET', '/blog/posts/new-post', null)).body).title).toBe('A new post');
+      // Once the host mailed it (server/mail/newsletter.ts), the admins see when.
+      const claimed = await h.db.asOwner((sql) =>
+        sql.query<{ id: string }>('select id from private.claim_newsletter_posts(now())'),
+      );
+      expect(claimed.map((c) => c.id)).toContain(post.id);
+      const mailed = adminBlogPost.parse((await call('GET', `/admin/blog/posts/${post.id}`, ids.admin)).body);
+      expect(mailed.newsletterSentAt).toEqual(expect.any(String));
 
       expectError(await call('POST', '/admin/blog/posts', ids.admin, draft), 409, 'slug_taken');
       const list = adminBlogPostList.parse((await call('GET', '/admin/blog/posts?status=scheduled', ids.admin)).body);

@@ -152,6 +152,8 @@ export const adminBlogPost = z.strictObject({
   readingMinutes: z.int().min(1),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
+  /** When the post was mailed to the newsletter's subscribers (null: not yet). */
+  newsletterSentAt: isoDateTime.nullable(),
 });
 export const adminBlogPostList = z.strictObject({
   items: z.array(adminBlogPost),

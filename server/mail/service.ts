@@ -1,5 +1,6 @@
 import type { HostDatabase } from '../db/types.ts';
 import { smtpConfig } from './config.ts';
+import { sendNewsletter, startNewsletter } from './newsletter.ts';
 import { outboxMailer } from './outbox.ts';
 import type { Mailer } from './port.ts';
 import { startMailQueue } from './queue.ts';
@@ -11,8 +12,9 @@ export interface HostMail {
   /** Queued: send() enqueues; delivery happens in the worker, with retries. */
   mailer: Mailer;
   /**
-   * Drains the mail the database asked for (receipts, notifications) into the queue, then resolves
-   * once no delivery is due or running (bounded): the dev outbox waits on it.
+   * Drains the mail the database asked for (receipts, notifications) and the newsletter's due posts
+   * into the queue, then resolves once no delivery is due or running (bounded): the dev outbox
+   * waits on it.
    */
   settle(timeoutMs?: number): Promise<void>;
   /** Signs unsubscribe links. */
@@ -48,6 +50,8 @@ export async function startMailService(o: MailServiceOptions): Promise<HostMail>
   };
   try {
     await startMailRequests(requests);
+    // The blog's newsletter: new posts to the confirmed subscribers.
+    await startNewsletter(requests);
   } catch (err) {
     await queue.stop();
     throw err;
@@ -57,6 +61,8 @@ export async function startMailService(o: MailServiceOptions): Promise<HostMail>
     async settle(timeoutMs) {
       // A failed drain is retried by the schedule; what is queued is still delivered.
       await drainAll(requests).catch((err) => (o.log ?? console.error)(`mail requests: drain failed: ${String(err)}`));
+      // And the newsletter's due posts (its schedule runs every five minutes).
+      await sendNewsletter(requests).catch((err) => (o.log ?? console.error)(`newsletter: failed: ${String(err)}`));
       await queue.settle(timeoutMs);
     },
     unsubscribeSecret: o.unsubscribeSecret,

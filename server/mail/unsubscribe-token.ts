@@ -1,6 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** What a link may turn off: a notification category, the digest, or everything but essential mail. */
+/**
+ * What a link may turn off: a notification category, the digest, or everything but essential mail
+ * (the id is a user's); or the blog's newsletter (the id is a newsletter subscriber's).
+ */
 export const UNSUBSCRIBE_CATEGORIES = [
   'learning',
   'grades',
@@ -9,6 +12,7 @@ export const UNSUBSCRIBE_CATEGORIES = [
   'account',
   'digest',
   'all',
+  'newsletter',
 ] as const;
 export type UnsubscribeCategory = (typeof UNSUBSCRIBE_CATEGORIES)[number];
 

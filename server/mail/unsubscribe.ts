@@ -11,6 +11,7 @@ const LABELS: Record<UnsubscribeCategory, string> = {
   account: 'account notices',
   digest: 'the notification digest',
   all: 'all but essential account mail',
+  newsletter: 'new posts from the blog',
 };
 
 function page(status: 200 | 400, title: string, body: string): Response {
@@ -31,7 +32,7 @@ const invalid = () =>
   page(400, 'This unsubscribe link is not valid', '<p>Change which mail you get in your notification settings.</p>');
 
 /**
- * GET and POST /api/mail/unsubscribe?t=<token> (the link in notification and digest mail).
+ * GET and POST /api/mail/unsubscribe?t=<token> (the link in notification, digest and newsletter mail).
  * GET shows a small confirm page (a link scanner following it changes nothing); POST unsubscribes,
  * from the page's button or a mail client's one-click request (RFC 8058, body
  * `List-Unsubscribe=One-Click`). The signed token is the only credential: no session needed.
@@ -45,7 +46,7 @@ export function unsubscribeRoutes(db: HostDatabase, secret: string): Hono {
     const form = (token: string, label: string) =>
       `<form method="post" action="/api/mail/unsubscribe?t=${escapeHtml(encodeURIComponent(token))}"><button type="submit">${escapeHtml(label)}</button></form>`;
     const all =
-      target.category === 'all'
+      target.category === 'all' || target.category === 'newsletter'
         ? ''
         : form(unsubscribeToken(secret, target.userId, 'all'), 'Stop all but essential account mail');
     return page(
@@ -58,7 +59,11 @@ export function unsubscribeRoutes(db: HostDatabase, secret: string): Hono {
     const target = readUnsubscribeToken(secret, c.req.query('t'));
     if (!target) return invalid();
     try {
-      await db.asOwner((sql) => sql.query('select private.unsubscribe($1, $2)', [target.userId, target.category]));
+      await db.asOwner((sql) =>
+        target.category === 'newsletter'
+          ? sql.query('select private.newsletter_unsubscribe($1)', [target.userId])
+          : sql.query('select private.unsubscribe($1, $2)', [target.userId, target.category]),
+      );
     } catch (err) {
       // The account is gone (foreign key): there is nothing left to mail, so the answer is the same.
       if ((err as { code?: string }).code !== '23503') throw err;

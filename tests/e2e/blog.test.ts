@@ -10,7 +10,8 @@ import { expectEventually, expectHidden, expectVisible } from '../support/web-ex
  * post, filters by tag and searches; a post shows its body, share links and related posts; the
  * newsletter sign-up mails a confirm link (dev outbox) that confirms it. An admin writes a post
  * with the live preview and a cover picture (uploaded in three widths) and publishes it, and the
- * public blog shows it with its cover. axe and 320 px reflow on
+ * public blog shows it with its cover; the confirmed reader gets it by mail and unsubscribes in one
+ * click. axe and 320 px reflow on
  * /blog, a post and /admin/blog.
  */
 
@@ -149,6 +150,21 @@ describe('the blog', () => {
       expect(res.status()).toBe(200);
       expect(res.headers()['content-type']).toBe('image/webp');
     }
+
+    // The newsletter: the reader who confirmed above gets the new post by mail, and unsubscribes in one click.
+    const postMails = async () => {
+      const outbox = (await (await fetch(`${server.url}/dev/api/outbox`)).json()) as { items: OutboxMail[] };
+      return outbox.items.filter((m) => m.kind === 'newsletter_post' && m.to === READER && m.subject === TITLE);
+    };
+    await expectEventually(async () => (await postMails()).length).toBe(1);
+    const [news] = await postMails();
+    expect(news!.text).toContain(`/blog/note-taking-that-works-${STAMP}`);
+    const unsubscribe = /\/api\/mail\/unsubscribe\?t=\S+/.exec(news!.text)![0];
+    await page.goto(`${server.url}${unsubscribe}`);
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Unsubscribe' }));
+    await expectVisible(page.getByText('Stop getting new posts from the blog by email?'));
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'You are unsubscribed' }));
   });
 });
 

@@ -6,6 +6,7 @@ import { type DigestVars, digest } from './digest.ts';
 import type { MailContext, RenderedMail } from './layout.ts';
 import { certificateIssued, gradePosted, questionAnswered } from './learning.ts';
 import { type NewsletterConfirmVars, newsletterConfirm } from './newsletter-confirm.ts';
+import { type NewsletterPostVars, newsletterPost } from './newsletter-post.ts';
 import { type NotificationVars, notification } from './notification.ts';
 import { sessionChanged, sessionReminder } from './sessions.ts';
 
@@ -27,6 +28,7 @@ export interface TemplateVars {
   question_answered: NotificationVars;
   company_invitation: CompanyInvitationVars;
   newsletter_confirm: NewsletterConfirmVars;
+  newsletter_post: NewsletterPostVars;
   contact_message: ContactMessageVars;
   digest: DigestVars;
   notification: NotificationVars;
@@ -49,6 +51,7 @@ const TEMPLATES: { [N in TemplateName]: (vars: TemplateVars[N], ctx: MailContext
   question_answered: questionAnswered,
   company_invitation: companyInvitation,
   newsletter_confirm: newsletterConfirm,
+  newsletter_post: newsletterPost,
   contact_message: contactMessage,
   digest,
   notification: (v, ctx) => {
@@ -77,6 +80,7 @@ export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
  */
 export const UNSUBSCRIBABLE: ReadonlySet<TemplateName> = new Set<TemplateName>([
   'digest',
+  'newsletter_post',
   'notification',
   'certificate_issued',
   'grade_posted',

@@ -37,6 +37,7 @@ const SAMPLES: { [N in TemplateName]: TemplateVars[N] } = {
     expiresAt: '2026-12-08T23:59:00Z',
   },
   newsletter_confirm: { link: link('newsletter') },
+  newsletter_post: { title: v('title'), excerpt: v('excerpt'), link: link('blog/a-post') },
   contact_message: {
     name: v('name'),
     email: v('email'),

@@ -2,6 +2,7 @@ import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { AdminBlogCategory, AdminBlogPost } from '../../../../../edge/contract/blog.ts';
 import { type BlogApi, fromLocalInput, parseTags, slugify, toLocalInput } from '../../../lib/blog-api.ts';
 import { useApp } from '../../../lib/context.ts';
+import { formatDateTime } from '../../../lib/format.ts';
 import { coverSources } from '../../../lib/thumbnail-srcset.ts';
 import { Markdown } from '../../Markdown.tsx';
 import { CheckboxField, FormNotice, SelectField, TextAreaField, TextField } from '../Fields.tsx';
@@ -270,6 +271,14 @@ export function PostEditor(props: {
             </Show>
           </div>
         </Show>
+        <p class="field-hint small muted">
+          <Show
+            when={current()?.newsletterSentAt}
+            fallback="When it is published (or its scheduled time comes), the post is mailed once to the newsletter's confirmed subscribers."
+          >
+            {(at) => <>Mailed to the newsletter's subscribers on {formatDateTime(at())}.</>}
+          </Show>
+        </p>
       </fieldset>
       <div class="form-actions">
         <button type="submit" class="button button-primary" disabled={save.busy()}>

@@ -170,6 +170,9 @@ export function PostList(props: { blog: BlogApi; categories: () => AdminBlogCate
                         </th>
                         <td>
                           <span class={`status status-${post.status}`}>{STATUS_LABEL[post.status]}</span>
+                          <Show when={post.newsletterSentAt}>
+                            {(at) => <span class="blog-mailed"> · mailed to subscribers {formatDateTime(at())}</span>}
+                          </Show>
                         </td>
                         <td>{post.publishedAt ? formatDateTime(post.publishedAt) : '—'}</td>
                         <td class="actions">
