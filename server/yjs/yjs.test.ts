@@ -170,6 +170,20 @@ describe.each(engines())('the Yjs server on %s', (engine) => {
     await eventually(() => text(teacher).endsWith('teacher again') && text(other).endsWith('teacher again'));
   });
 
+  it('a learner who opened the note while it was locked writes once it is unlocked', async () => {
+    server = await startYjs(t.db, { accessTtlMs: 60_000, accessRecheckMs: 60_000 });
+    const asTeacher = { role: 'authenticated' as const, claims: { sub: w.instructor, role: 'authenticated' } };
+    await t.db.asCaller(asTeacher, (sql) => sql.query('select public.set_cohort_note_lock($1, true)', [w.lesson]));
+    const teacher = await open(cohort(), w.instructor);
+    const learner = await open(cohort(), w.learner);
+    teacher.doc.getText('note').insert(0, 'Read this. ');
+    await eventually(() => text(learner).includes('Read this.'));
+    await t.db.asCaller(asTeacher, (sql) => sql.query('select public.set_cohort_note_lock($1, false)', [w.lesson]));
+    await new Promise((r) => setTimeout(r, 300));
+    learner.doc.getText('note').insert(text(learner).length, 'Done.');
+    await eventually(() => text(teacher).endsWith('Done.'));
+  });
+
   it('an oversized, a garbage and a text frame close only their socket; the server keeps serving', async () => {
     server = await startYjs(t.db, { maxMessageBytes: 4096 });
     const a = await open(cohort(), w.learner);
