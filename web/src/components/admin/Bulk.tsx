@@ -40,3 +40,24 @@ export function BulkBar(props: { label: string; count: number; onClear?: () => v
     </Show>
   );
 }
+
+/** One action of a BulkBar: `label`, with `what` it acts on for screen readers ("the selected reviews"). */
+export function BulkAction(props: {
+  label: string;
+  what: string;
+  busy: boolean;
+  danger?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      class={`button button-small ${props.danger ? 'button-danger' : 'button-secondary'}`}
+      disabled={props.busy}
+      onClick={() => props.onClick()}
+    >
+      {props.label}
+      <span class="sr-only">{` ${props.what}`}</span>
+    </button>
+  );
+}

@@ -138,3 +138,14 @@ export function FormNotice(props: { id: string; error: string | null; success?: 
     </>
   );
 }
+
+/** The submit button at the end of a list's filter row, lined up with the fields. */
+export function FilterSubmit(props: { label?: string; secondary?: boolean }) {
+  return (
+    <div class="field field-button">
+      <button type="submit" class={`button ${props.secondary ? 'button-secondary' : 'button-primary'}`}>
+        {props.label ?? 'Search'}
+      </button>
+    </div>
+  );
+}

@@ -5,7 +5,7 @@ import { useApp } from '../../lib/context.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Async } from '../Async.tsx';
 import { SkeletonBlock } from '../Skeleton.tsx';
-import { SelectField, TextField } from './Fields.tsx';
+import { FilterSubmit, SelectField, TextField } from './Fields.tsx';
 import { formatAmount } from './money.ts';
 import { RefundForm } from './RefundForm.tsx';
 import { RevenueChart } from './RevenueChart.tsx';
@@ -86,11 +86,7 @@ export function OrdersTab(props: { admin: AdminApi }) {
               ...Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label })),
             ]}
           />
-          <div class="field field-button">
-            <button type="submit" class="button button-primary">
-              Search
-            </button>
-          </div>
+          <FilterSubmit />
         </div>
       </form>
       <Show when={done()}>

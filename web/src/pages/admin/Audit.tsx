@@ -3,7 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { AuditEntry } from '../../../../edge/api-types.ts';
 import { Async } from '../../components/Async.tsx';
 import { AdminGate } from '../../components/admin/AdminGate.tsx';
-import { SelectField, TextField } from '../../components/admin/Fields.tsx';
+import { FilterSubmit, SelectField, TextField } from '../../components/admin/Fields.tsx';
 import { Pager } from '../../components/admin/Pager.tsx';
 import { useChoices, useList } from '../../components/admin/use-list.ts';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
@@ -78,11 +78,7 @@ function Audit(props: { calls: AdminPeopleApi }) {
           <SelectField id="audit-action" label="Action" value={action()} onValue={setAction} options={ACTION_OPTIONS} />
           <TextField id="audit-from" type="date" label="From" value={from()} onValue={setFrom} />
           <TextField id="audit-to" type="date" label="To" value={to()} onValue={setTo} />
-          <div class="field field-button">
-            <button type="submit" class="button button-primary">
-              Apply
-            </button>
-          </div>
+          <FilterSubmit label="Apply" />
         </div>
       </form>
       <Async

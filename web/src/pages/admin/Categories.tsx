@@ -5,7 +5,14 @@ import { Async } from '../../components/Async.tsx';
 import { AdminGate } from '../../components/admin/AdminGate.tsx';
 import { ActionNotice, type Notice } from '../../components/admin/Bulk.tsx';
 import { ConfirmButton } from '../../components/admin/ConfirmButton.tsx';
-import { CheckboxField, FormNotice, SelectField, TextAreaField, TextField } from '../../components/admin/Fields.tsx';
+import {
+  CheckboxField,
+  FilterSubmit,
+  FormNotice,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../components/admin/Fields.tsx';
 import { formErrors } from '../../components/admin/form-errors.ts';
 import { useList } from '../../components/admin/use-list.ts';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
@@ -365,11 +372,7 @@ function Tags(props: { calls: ModerationApi }) {
       >
         <div class="field-row">
           <TextField id="tags-q" type="search" label="Search tags" value={q()} onValue={setQ} maxLength={40} />
-          <div class="field field-button">
-            <button type="submit" class="button button-secondary">
-              Search
-            </button>
-          </div>
+          <FilterSubmit secondary />
         </div>
       </form>
       <ActionNotice notice={notice()} />

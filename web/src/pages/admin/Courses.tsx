@@ -3,9 +3,9 @@ import { createSignal, For, Show } from 'solid-js';
 import type { AdminCourse, AdminCourseSort, CourseStatus } from '../../../../edge/api-types.ts';
 import { Async } from '../../components/Async.tsx';
 import { AdminGate } from '../../components/admin/AdminGate.tsx';
-import { ActionNotice, BulkBar, type Notice } from '../../components/admin/Bulk.tsx';
+import { ActionNotice, BulkAction, BulkBar, type Notice } from '../../components/admin/Bulk.tsx';
 import { ConfirmButton } from '../../components/admin/ConfirmButton.tsx';
-import { SelectField, TextAreaField, TextField } from '../../components/admin/Fields.tsx';
+import { FilterSubmit, SelectField, TextAreaField, TextField } from '../../components/admin/Fields.tsx';
 import { Pager } from '../../components/admin/Pager.tsx';
 import { useChoices, useList } from '../../components/admin/use-list.ts';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
@@ -195,41 +195,31 @@ function Courses(props: { calls: ModerationApi }) {
             onValue={(v) => field('sort')(v as AdminCourseSort)}
             options={SORTS}
           />
-          <div class="field field-button">
-            <button type="submit" class="button button-primary">
-              Search
-            </button>
-          </div>
+          <FilterSubmit />
         </div>
       </form>
       <ActionNotice notice={notice()} />
       <BulkBar label="Selected courses" count={selected().length} onClear={() => setSelected([])}>
-        <button
-          type="button"
-          class="button button-small button-secondary"
-          disabled={busy()}
+        <BulkAction
+          label="Feature"
+          what="the selected courses"
+          busy={busy()}
           onClick={() => feature(selected(), true)}
-        >
-          Feature<span class="sr-only"> the selected courses</span>
-        </button>
-        <button
-          type="button"
-          class="button button-small button-secondary"
-          disabled={busy()}
+        />
+        <BulkAction
+          label="Unfeature"
+          what="the selected courses"
+          busy={busy()}
           onClick={() => feature(selected(), false)}
-        >
-          Unfeature<span class="sr-only"> the selected courses</span>
-        </button>
+        />
         <Async data={list.data} fallback={null} error={() => null}>
           {(page) => (
-            <button
-              type="button"
-              class="button button-small button-secondary"
-              disabled={busy()}
+            <BulkAction
+              label="Unpublish"
+              what="the selected courses"
+              busy={busy()}
               onClick={() => setUnpublishing(page().items.filter((c) => selected().includes(c.id)))}
-            >
-              Unpublish<span class="sr-only"> the selected courses</span>
-            </button>
+            />
           )}
         </Async>
       </BulkBar>

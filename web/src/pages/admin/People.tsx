@@ -5,7 +5,7 @@ import { Async } from '../../components/Async.tsx';
 import { AdminGate } from '../../components/admin/AdminGate.tsx';
 import { ActionNotice, type Notice } from '../../components/admin/Bulk.tsx';
 import { ConfirmButton } from '../../components/admin/ConfirmButton.tsx';
-import { SelectField, TextAreaField, TextField } from '../../components/admin/Fields.tsx';
+import { FilterSubmit, SelectField, TextAreaField, TextField } from '../../components/admin/Fields.tsx';
 import { Pager } from '../../components/admin/Pager.tsx';
 import { useList } from '../../components/admin/use-list.ts';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
@@ -104,11 +104,7 @@ function People(props: { calls: AdminPeopleApi }) {
               ...Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label })),
             ]}
           />
-          <div class="field field-button">
-            <button type="submit" class="button button-primary">
-              Search
-            </button>
-          </div>
+          <FilterSubmit />
         </div>
       </form>
       <ActionNotice notice={notice()} />

@@ -3,7 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { AdminReportGroup, ReportStatus, ReportTargetType, ResolveAction } from '../../../../edge/api-types.ts';
 import { Async } from '../../components/Async.tsx';
 import { AdminGate } from '../../components/admin/AdminGate.tsx';
-import { ActionNotice, BulkBar } from '../../components/admin/Bulk.tsx';
+import { ActionNotice, BulkAction, BulkBar } from '../../components/admin/Bulk.tsx';
 import { SelectField } from '../../components/admin/Fields.tsx';
 import { Pager } from '../../components/admin/Pager.tsx';
 import { useList } from '../../components/admin/use-list.ts';
@@ -111,14 +111,13 @@ function Reports(props: { calls: ModerationApi }) {
           <>
             <p class="small muted">{page().openTargets} items have open reports.</p>
             <BulkBar label="Selected items" count={query().status === 'open' ? selected().length : 0}>
-              <button
-                type="button"
-                class="button button-small button-danger"
-                disabled={busy()}
+              <BulkAction
+                label="Hide"
+                what="the selected content"
+                busy={busy()}
+                danger
                 onClick={() => resolve(selectedTargets(page().items), 'hide')}
-              >
-                Hide<span class="sr-only"> the selected content</span>
-              </button>
+              />
               <button
                 type="button"
                 class="button button-small button-secondary"

@@ -3,8 +3,8 @@ import { createSignal, For, Show } from 'solid-js';
 import type { AdminReviewFilter } from '../../../../edge/api-types.ts';
 import { Async } from '../../components/Async.tsx';
 import { AdminGate } from '../../components/admin/AdminGate.tsx';
-import { ActionNotice, BulkBar, type Notice } from '../../components/admin/Bulk.tsx';
-import { SelectField, TextField } from '../../components/admin/Fields.tsx';
+import { ActionNotice, BulkAction, BulkBar, type Notice } from '../../components/admin/Bulk.tsx';
+import { FilterSubmit, SelectField, TextField } from '../../components/admin/Fields.tsx';
 import { Pager } from '../../components/admin/Pager.tsx';
 import { useList } from '../../components/admin/use-list.ts';
 import { RequireAuth } from '../../components/RequireAuth.tsx';
@@ -114,31 +114,23 @@ function Reviews(props: { calls: ModerationApi }) {
               />
             )}
           </Async>
-          <div class="field field-button">
-            <button type="submit" class="button button-primary">
-              Search
-            </button>
-          </div>
+          <FilterSubmit />
         </div>
       </form>
       <ActionNotice notice={notice()} />
       <BulkBar label="Selected reviews" count={selected().length} onClear={() => setSelected([])}>
-        <button
-          type="button"
-          class="button button-small button-secondary"
-          disabled={busy()}
+        <BulkAction
+          label="Hide"
+          what="the selected reviews"
+          busy={busy()}
           onClick={() => setHidden(selected(), true)}
-        >
-          Hide<span class="sr-only"> the selected reviews</span>
-        </button>
-        <button
-          type="button"
-          class="button button-small button-secondary"
-          disabled={busy()}
+        />
+        <BulkAction
+          label="Restore"
+          what="the selected reviews"
+          busy={busy()}
           onClick={() => setHidden(selected(), false)}
-        >
-          Restore<span class="sr-only"> the selected reviews</span>
-        </button>
+        />
       </BulkBar>
       <Async data={list.data} fallback={<SkeletonBlock height={10} label="Loading reviews…" />} retry={list.reload}>
         {(page) => (
