@@ -1,8 +1,7 @@
 import { renderMail } from '../../edge/mail/templates/index.ts';
-import type { MailContext } from '../../edge/mail/templates/layout.ts';
-import type { HostDatabase } from '../db/types.ts';
 import type { Mail } from './port.ts';
-import { DELIVER, type MailQueue } from './queue.ts';
+import { DELIVER } from './queue.ts';
+import type { RequestDeps } from './requests.ts';
 import { unsubscribeLink } from './unsubscribe-token.ts';
 
 /**
@@ -13,14 +12,8 @@ import { unsubscribeLink } from './unsubscribe-token.ts';
  */
 export const NEWSLETTER = 'newsletter';
 
-export interface NewsletterDeps {
-  db: HostDatabase;
-  queue: MailQueue;
-  ctx: Omit<MailContext, 'unsubscribeUrl'>;
-  /** Signs unsubscribe links (server/mail/secret.ts). */
-  secret: string;
-  log?: (line: string) => void;
-}
+/** The same as the mail requests' (server/mail/requests.ts): the database, the queue, links, signing. */
+export type NewsletterDeps = RequestDeps;
 
 interface Post {
   id: string;

@@ -172,7 +172,7 @@ describe.each(engines())('the Yjs server on %s', (engine) => {
 
   it('a learner who opened the note while it was locked writes once it is unlocked', async () => {
     server = await startYjs(t.db, { accessTtlMs: 60_000, accessRecheckMs: 60_000 });
-    const asTeacher = { role: 'authenticated' as const, claims: { sub: w.instructor, role: 'authenticated' } };
+    const asTeacher = { role: 'authenticated' as const, claims: { sub: w.instructor, role: 'authenticated' as const } };
     await t.db.asCaller(asTeacher, (sql) => sql.query('select public.set_cohort_note_lock($1, true)', [w.lesson]));
     const teacher = await open(cohort(), w.instructor);
     const learner = await open(cohort(), w.learner);

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openAdminSection } from '../support/admin-nav.ts';
 import { usePlatform } from '../support/e2e-steps.ts';
+import { drawPng } from '../support/images.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectHidden, expectVisible } from '../support/web-expect.ts';
 
@@ -118,7 +119,7 @@ describe('the blog', () => {
     await editor.getByLabel('Upload a cover picture').setInputFiles({
       name: 'notes.png',
       mimeType: 'image/png',
-      buffer: await drawPng(),
+      buffer: await drawPng(page, '#0f766e', '#134e4a'),
     });
     await expectVisible(editor.getByText(/^Cover uploaded in 3 sizes/));
     await editor.getByLabel('Cover description (alt text)').fill('A notebook open on a desk');
@@ -167,18 +168,3 @@ describe('the blog', () => {
     await expectVisible(page.getByRole('heading', { level: 1, name: 'You are unsubscribed' }));
   });
 });
-
-/** A 1600 × 1000 PNG drawn by the page's canvas. */
-const drawPng = async () =>
-  Buffer.from(
-    await page.evaluate(async () => {
-      const canvas = document.createElement('canvas');
-      canvas.width = 1600;
-      canvas.height = 1000;
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = '#0f766e';
-      ctx.fillRect(0, 0, 1600, 1000);
-      const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'));
-      return [...new Uint8Array(await blob.arrayBuffer())];
-    }),
-  );

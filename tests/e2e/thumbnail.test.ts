@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ids } from '../../seed/ids.ts';
 import { axe, describeViolations } from '../support/browser.ts';
 import { usePlatform } from '../support/e2e-steps.ts';
+import { drawPng } from '../support/images.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectVisible } from '../support/web-expect.ts';
 
@@ -40,24 +41,6 @@ const loaded = (selector: string) =>
     return img?.complete && img.naturalWidth > 0 ? img.currentSrc : '';
   }, selector);
 
-/** A 1600x1000 PNG drawn by the browser itself. */
-const drawPng = async () =>
-  Buffer.from(
-    await page.evaluate(async () => {
-      const canvas = document.createElement('canvas');
-      canvas.width = 1600;
-      canvas.height = 1000;
-      const ctx = canvas.getContext('2d')!;
-      const g = ctx.createLinearGradient(0, 0, 1600, 1000);
-      g.addColorStop(0, '#1d4ed8');
-      g.addColorStop(1, '#f59e0b');
-      ctx.fillStyle = g;
-      ctx.fillRect(0, 0, 1600, 1000);
-      const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'));
-      return [...new Uint8Array(await blob.arrayBuffer())];
-    }),
-  );
-
 describe('course pictures', () => {
   it('shows the seeded cover art, served from storage', async () => {
     await page.goto(`${server.url}/courses/${SLUG}`);
@@ -82,7 +65,7 @@ describe('course pictures', () => {
   it('uploads a thumbnail in the wizard, in three widths, and the course page uses them', async () => {
     await signIn('instructor@demo.test');
 
-    const png = await drawPng();
+    const png = await drawPng(page);
 
     await page.goto(`${server.url}/teach/courses/${COURSE_ID}/edit`);
     const input = page.getByLabel('Upload a thumbnail');
@@ -131,7 +114,7 @@ describe('course pictures', () => {
     await page.getByLabel('Upload a thumbnail').setInputFiles({
       name: 'draft.png',
       mimeType: 'image/png',
-      buffer: await drawPng(),
+      buffer: await drawPng(page),
     });
     await expectVisible(page.getByText('Thumbnail uploaded in 3 sizes'));
     const thumb = new RegExp(
