@@ -1,6 +1,5 @@
 import { renderMail } from '../../edge/mail/templates/index.ts';
 import type { Mail } from './port.ts';
-import { DELIVER } from './queue.ts';
 import type { RequestDeps } from './requests.ts';
 import { unsubscribeLink } from './unsubscribe-token.ts';
 
@@ -55,12 +54,7 @@ export async function sendNewsletter(deps: NewsletterDeps, at = new Date()): Pro
     }
   }
   try {
-    for (let i = 0; i < mails.length; i += 500) {
-      await deps.queue.boss.insert(
-        DELIVER,
-        mails.slice(i, i + 500).map((data) => ({ data: { ...data } })),
-      );
-    }
+    await deps.queue.enqueue(mails);
   } catch (err) {
     // Given back whole: a post is due again at the next run (a part already queued goes out twice).
     await deps.db.asOwner((sql) =>

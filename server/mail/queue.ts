@@ -25,6 +25,8 @@ export interface MailQueue {
   /** The mailer auth and edge get: send() enqueues, a worker delivers through the transport. */
   mailer: Mailer;
   boss: PgBoss;
+  /** Queues many mails for delivery at once (inserted in batches of 500). */
+  enqueue(mails: Mail[]): Promise<void>;
   /** Resolves once no delivery is due or running (or after `timeoutMs`): the dev outbox waits on it. */
   settle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -131,6 +133,14 @@ export async function startMailQueue(options: MailQueueOptions): Promise<MailQue
       async send(mail) {
         await boss.send(DELIVER, { ...mail });
       },
+    },
+    async enqueue(mails) {
+      for (let i = 0; i < mails.length; i += 500) {
+        await boss.insert(
+          DELIVER,
+          mails.slice(i, i + 500).map((data) => ({ data: { ...data } })),
+        );
+      }
     },
     async settle(timeoutMs = 3000) {
       const end = Date.now() + timeoutMs;

@@ -4,7 +4,7 @@ import type { MailContext } from '../../edge/mail/templates/layout.ts';
 import type { HostDatabase } from '../db/types.ts';
 import { isOrderTemplate, orderMail } from './order-mail.ts';
 import type { Mail } from './port.ts';
-import { DELIVER, type MailQueue } from './queue.ts';
+import type { MailQueue } from './queue.ts';
 import { type UnsubscribeCategory, unsubscribeLink } from './unsubscribe-token.ts';
 
 /**
@@ -125,10 +125,7 @@ export async function drainMailRequests(deps: RequestDeps, max = 200): Promise<n
   });
   if (mails.length) {
     try {
-      await deps.queue.boss.insert(
-        DELIVER,
-        mails.map((data) => ({ data: { ...data } })),
-      );
+      await deps.queue.enqueue(mails);
     } catch (err) {
       await deps.db.asOwner((sql) =>
         sql.query('update private.mail_requests set queued_at = null where id = any($1::bigint[])', [
