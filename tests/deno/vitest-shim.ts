@@ -100,7 +100,10 @@ const each: Each = (table) => (name, fn) => {
   }
 };
 
-export const it = Object.assign((name: string, fn: Fn) => register(name, fn), { each });
+export const it = Object.assign((name: string, fn: Fn) => register(name, fn), {
+  each,
+  skip: (name: string, fn: Fn) => register(name, fn, true),
+});
 export const test = it;
 
 export function describe(name: string, body: () => void) {
