@@ -226,6 +226,26 @@ for (const engine of engines()) {
       expect((await call('GET', '/api/admin/labs/queue', ids.teacher)).status).toBe(403);
     });
 
+    it("refuses a suspended learner's still-valid token: no run, no stored submission", async () => {
+      await h.db.asOwner((sql) =>
+        sql.query('insert into public.enrollments (user_id, course_id) values ($1, $2)', [ids.other, ids.free]),
+      );
+      await h.db.asOwner((sql) =>
+        sql.query('update public.profiles set suspended_at = now() where id = $1', [ids.other]),
+      );
+      for (const kind of ['runs', 'submissions']) {
+        const r = await call('POST', `/api/labs/${LAB.sum}/${kind}`, ids.other, { code: REFERENCE });
+        expect(r.status).toBe(401);
+        expect(r.json.error.code).toBe('account_suspended');
+      }
+      const [stored] = await h.db.asOwner((sql) =>
+        sql.query<{ n: number }>('select count(*)::int as n from public.lab_submissions where user_id = $1', [
+          ids.other,
+        ]),
+      );
+      expect(stored?.n).toBe(0);
+    });
+
     it('never shows a learner a hidden test or a reference solution', () => {
       expect(learnerBodies.length).toBeGreaterThan(10);
       for (const body of learnerBodies) {
