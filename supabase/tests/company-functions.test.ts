@@ -376,6 +376,26 @@ describe.each(engines())('company learning on %s', (engine) => {
     expect(await hint(() => call(admin, 'import_company_members', [company, tooMany, null]))).toBe('422:too_many_rows');
   });
 
+  it('refuses emails holding control or invisible characters (20261201000100)', async () => {
+    const { company, admin } = await newCompany(0);
+    const bad = [
+      `bel\u0007-${engine}@example.test`,
+      `esc\u001b-${engine}@example.test`,
+      `del\u007f-${engine}@example.test`,
+      `zw\u200b-${engine}@example.test`,
+      `rtl\u202e-${engine}@example.test`,
+      `bom\ufeff-${engine}@example.test`,
+    ];
+    const rows = [...bad, `fine-${engine}@exämple.test`].map((email) => ({ name: 'X', email }));
+    const r = await call(admin, 'import_company_members', [company, JSON.stringify(rows), null]);
+    expect(r.rows.map((x: Json) => x.status)).toEqual([...bad.map(() => 'invalid_email'), 'invited']);
+    for (const email of bad) {
+      expect(await hint(() => call(admin, 'create_company_invitation', [company, email, null, '']))).toBe(
+        '422:invalid_email',
+      );
+    }
+  });
+
   it('imports 2,000 rows in one call', async () => {
     const { company, admin, course } = await newCompany(2000);
     const rows = Array.from({ length: 2000 }, (_, i) => ({

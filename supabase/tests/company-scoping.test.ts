@@ -330,6 +330,31 @@ describe.each(engines())('company scoping on %s', (engine) => {
       expect(await seatRow(company)).toMatchObject({ pool: 0, used: 0, free: 0 });
     });
 
+    it("shows a removed company admin none of the company's orders, items, payments, refunds or invoices (20261201000100)", async () => {
+      const [order, company] = await buySeats(`scoping-removed-admin-${engine}`);
+      await refund(order);
+      const second = await newUser();
+      await addMember(company, second, 'admin');
+      const tables = ['orders', 'order_items', 'payments', 'refunds', 'invoices', 'seat_purchases'];
+      const visible = async () => {
+        const counts: Record<string, number> = {};
+        for (const table of tables) {
+          const column = table === 'orders' ? 'id' : 'order_id';
+          const [row] = await as<{ n: number }>(
+            second,
+            `select count(*)::int as n from public.${table} where ${column} = $1`,
+            [order],
+          );
+          counts[table] = row!.n;
+        }
+        return counts;
+      };
+      const before = await visible();
+      for (const table of tables) expect(before[table], `${table} while an admin`).toBeGreaterThan(0);
+      await call('service', 'remove_company_member', [company, second]);
+      expect(await visible()).toEqual(Object.fromEntries(tables.map((table) => [table, 0])));
+    });
+
     it('keeps refund_order a definer with an empty search_path, for service_role only', async () => {
       const [fn] = await owner<Row>(
         `select p.prosecdef as definer, p.proconfig as config,

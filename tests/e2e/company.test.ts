@@ -78,6 +78,9 @@ describe('a company buys seats, brings its people in and watches them learn', ()
     // Course, bought, assigned, remaining, revoked.
     await expectVisible(seats.getByRole('row', { name: `${DOCKER.title} 5 0 5 0` }));
     await expectVisible(seats.getByRole('row', { name: `${KUBERNETES} 5 0 5 0` }));
+    // The bundle bought, before anyone is assigned it: courses, bought, assigned, remaining.
+    const bundles = page.getByRole('table', { name: 'Seats per bundle' });
+    await expectVisible(bundles.getByRole('row', { name: `${BUNDLE.title} 2 5 0 5` }));
   });
 
   it('imports 6 employees with the bundle: 5 get seats, the sixth is told there is none left', async () => {
@@ -95,6 +98,9 @@ describe('a company buys seats, brings its people in and watches them learn', ()
     const rows = page.locator('table.import-rows tbody tr');
     const last = EMPLOYEES[5]!;
     await expectVisible(rows.filter({ hasText: last.email }).getByText(/no seat left in .*: buy more seats/));
+    // "Buy more seats" goes to the corporate checkout for the one seat that was missing.
+    const buy = page.getByRole('region', { name: 'Import report' }).getByRole('link', { name: 'Buy more seats' });
+    await expectEventually(() => buy.getAttribute('href')).toBe(`/checkout?bundle=${await bundleId()}&seats=1`);
     await page.getByLabel(/All rows/).check();
     await expectEventually(() => rows.count()).toBe(6);
     await expectAccessible('the import report');

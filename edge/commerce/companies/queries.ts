@@ -175,7 +175,11 @@ export async function companySeatPurchases(sql: Sql, companyId: string): Promise
   }));
 }
 
-/** The bundles (those the caller may read) that the company's active assignments name, by title, with their courses. */
+/**
+ * The bundles (those the caller may read) the company bought seats of (its paid orders' bundle
+ * lines) or that its active assignments name, by title, with their courses: the overview shows
+ * seats per bundle from the moment a bundle's seats are bought, before anyone is assigned.
+ */
 export async function companyBundles(sql: Sql, companyId: string): Promise<CompanyBundleRef[]> {
   const rows = await sql.query<{ id: string; slug: string; title: string; course_ids: string[] | null }>(
     `select b.id, b.slug, b.title,
@@ -184,6 +188,10 @@ export async function companyBundles(sql: Sql, companyId: string): Promise<Compa
      from public.bundles b
      where b.id in (select a.bundle_id from public.company_assignments a
                     where a.company_id = $1 and a.unassigned_at is null and a.bundle_id is not null)
+        or b.id in (select oi.bundle_id from public.order_items oi
+                    join public.orders o on o.id = oi.order_id
+                    where o.company_id = $1 and o.status in ('paid', 'partially_refunded')
+                      and oi.bundle_id is not null)
      order by b.title, b.id`,
     [companyId],
   );

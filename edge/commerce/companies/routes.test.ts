@@ -234,6 +234,36 @@ for (const engine of engines()) {
         expect(res.status).toBe(401);
         expect((await res.json()).error.code).toBe('unauthorized');
       });
+
+      it('lists a bundle the company bought seats of before anyone is assigned it; an unpaid order does not count', async () => {
+        // A bundle line on Globex's order (nothing of Globex is assigned it), the order paid, then pending.
+        const [{ status }] = (await h.db.asOwner((sql) =>
+          sql.query<{ status: string }>('select status from public.orders where id = $1', [globexOrder.orderId]),
+        )) as [{ status: string }];
+        const setStatus = (to: string) =>
+          h.db.asOwner((sql) =>
+            sql.query('update public.orders set status = $2 where id = $1', [globexOrder.orderId, to]),
+          );
+        await h.db.runScript(`
+          insert into public.order_items (order_id, position, kind, bundle_id, course_ids, title, seats, unit_amount,
+                                          list_amount, total_amount)
+            values ('${globexOrder.orderId}', 9, 'bundle', '${BUNDLE}', '{}', 'Data Duo', 2, 0, 0, 0);
+        `);
+        try {
+          await setStatus('paid');
+          const globex = companyDashboard.parse(await (await getCompany(U.globexAdmin)).json());
+          expect(globex.bundles).toEqual([
+            { id: BUNDLE, slug: 'data-duo', title: 'Data Duo', courseIds: [ids.paid, ids.pricey] },
+          ]);
+          await setStatus('pending');
+          expect(companyDashboard.parse(await (await getCompany(U.globexAdmin)).json()).bundles).toEqual([]);
+        } finally {
+          await setStatus(status);
+          await h.db.runScript(
+            `delete from public.order_items where order_id = '${globexOrder.orderId}' and kind = 'bundle'`,
+          );
+        }
+      });
     });
 
     describe('POST /api/demo-requests', () => {

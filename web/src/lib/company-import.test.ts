@@ -7,6 +7,7 @@ import {
   doneRowsText,
   EMPTY_IMPORT_REPORT,
   ImportFileProblem,
+  importBuyMoreSeatsHref,
   importReportCsv,
   invitationLinksText,
   mapChunkReport,
@@ -160,5 +161,20 @@ describe('reports', () => {
     expect(parseCsv(csv)).toHaveLength(4);
     expect(csvCell('+1')).toBe("'+1");
     expect(csvCell('-')).toBe("'-");
+  });
+});
+
+describe('importBuyMoreSeatsHref', () => {
+  const report = (noSeat: number): CompanyImportReport => ({
+    rows: [],
+    summary: { ...EMPTY_IMPORT_REPORT.summary, noSeat },
+  });
+  it('goes to the corporate checkout for the seats the import lacked', () => {
+    expect(importBuyMoreSeatsHref({ kind: 'bundle', id: 'b-1' }, report(3))).toBe('/checkout?bundle=b-1&seats=3');
+    expect(importBuyMoreSeatsHref({ kind: 'course', id: 'c 1' }, report(1))).toBe('/checkout?course=c%201&seats=1');
+  });
+  it('is null when nothing was assigned or every row got its seat', () => {
+    expect(importBuyMoreSeatsHref(null, report(2))).toBeNull();
+    expect(importBuyMoreSeatsHref({ kind: 'course', id: 'c' }, report(0))).toBeNull();
   });
 });

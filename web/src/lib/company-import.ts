@@ -268,6 +268,20 @@ export function needsAttention(row: CompanyImportRow): boolean {
   return !FINE.includes(row.status) || row.assignment === 'no_seat';
 }
 
+/**
+ * The corporate checkout for the seats an import lacked: `/checkout?course=<id>&seats=<n>` (or
+ * `?bundle=`), `n` the rows that got no seat (as the assignment answer's "Buy more seats" link);
+ * null when nothing was assigned or every row got its seat.
+ */
+export function importBuyMoreSeatsHref(
+  item: { kind: 'course' | 'bundle'; id: string } | null,
+  report: CompanyImportReport,
+): string | null {
+  const missing = report.summary.noSeat;
+  if (!item || missing <= 0) return null;
+  return `/checkout?${item.kind}=${encodeURIComponent(item.id)}&seats=${missing}`;
+}
+
 /** "Lines 2–251" for the rows done before a failure, from the file's chunks. */
 export function doneRowsText(plan: ImportPlan, chunksDone: number): string {
   const rows = plan.chunks.slice(0, chunksDone).reduce((n, c) => n + c.rows, 0);

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { CompanyImportReport } from '../../../../../edge/api-types.ts';
 import {
@@ -26,6 +27,8 @@ export function ImportReportView(props: {
   report: CompanyImportReport;
   /** True while rows are still coming in, or when the import stopped part-way. */
   partial: boolean;
+  /** The corporate checkout for the seats the import lacked, when rows got no seat. */
+  buyMoreSeats?: string | null;
   onDownload: (csv: string) => void;
 }) {
   const [all, setAll] = createSignal(false);
@@ -60,6 +63,16 @@ export function ImportReportView(props: {
           )}
         </For>
       </dl>
+      <Show when={props.buyMoreSeats}>
+        {(link) => (
+          <p class="notice notice-info">
+            {plural(props.report.summary.noSeat, 'person', 'people')} got no seat: assign them once there are more.{' '}
+            <A href={link()} class="button button-primary button-small">
+              Buy more seats
+            </A>
+          </p>
+        )}
+      </Show>
       <fieldset class="import-filter">
         <legend>Rows to show</legend>
         <label>

@@ -2,7 +2,14 @@ import { A } from '@solidjs/router';
 import { createMemo, createSignal, Show } from 'solid-js';
 import type { CompanyImportReport } from '../../../../../edge/api-types.ts';
 import { errorMessage, isApiError } from '../../../lib/api.ts';
-import { doneRowsText, ImportFileProblem, type ImportPlan, planImport } from '../../../lib/company-import.ts';
+import type { LearningItem } from '../../../lib/company-assign.ts';
+import {
+  doneRowsText,
+  ImportFileProblem,
+  type ImportPlan,
+  importBuyMoreSeatsHref,
+  planImport,
+} from '../../../lib/company-import.ts';
 import { formatCount } from '../../../lib/format.ts';
 import { Async } from '../../Async.tsx';
 import { SkeletonBlock } from '../../Skeleton.tsx';
@@ -46,6 +53,8 @@ function ImportForm(props: { data: LearningData }) {
   const [running, setRunning] = createSignal(false);
   const [progress, setProgress] = createSignal<{ done: number; total: number } | null>(null);
   const [report, setReport] = createSignal<CompanyImportReport | null>(null);
+  /** What the run assigned (for "Buy more seats" when rows got none). */
+  const [assigned, setAssigned] = createSignal<LearningItem | null>(null);
   const [failure, setFailure] = createSignal<Failure | null>(null);
   const [tried, setTried] = createSignal(false);
 
@@ -68,6 +77,7 @@ function ImportForm(props: { data: LearningData }) {
     setRunning(true);
     setFailure(null);
     setReport(null);
+    setAssigned(props.data.items.find((i) => i.id === item()) ?? null);
     setProgress({ done: 0, total: plan.total });
     const opts = item() ? { assign: item(), due: due() || undefined } : {};
     let chunksDone = 0;
@@ -177,6 +187,7 @@ function ImportForm(props: { data: LearningData }) {
           <ImportReportView
             report={r()}
             partial={running() || failure() !== null}
+            buyMoreSeats={running() ? null : importBuyMoreSeatsHref(assigned(), r())}
             onDownload={(csv) => saveText(`import-report-${new Date().toISOString().slice(0, 10)}.csv`, csv)}
           />
         )}
