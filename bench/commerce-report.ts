@@ -52,6 +52,7 @@ export const orderInput = (quote: Quote, country: string | null, now: Date): Ord
   quote,
   seats: 1,
   corporate: false,
+  companyId: null,
   companyName: null,
   country,
   region: null,

@@ -82,13 +82,14 @@ export async function invitationCompany(sql: Sql, invitationId: string): Promise
   return row?.company_id ?? null;
 }
 
-/** The public page of a course or bundle, for "buy more seats"; null when it is neither. */
 /**
- * The corporate checkout for more seats of what was assigned: `/checkout?course=<id>&seats=<n>` or
- * `?bundle=<id>&seats=<n>`, `n` the number of people left without a seat. Null when the item is gone.
+ * The corporate checkout for more seats of what was assigned, for this company:
+ * `/checkout?course=<id>&seats=<n>&company=<company id>` (or `?bundle=<id>`), `n` the number of
+ * people left without a seat. Null when the item is gone.
  */
 export async function buyMoreSeatsLink(
   sql: Sql,
+  company: string,
   item: { courseId?: string; bundleId?: string },
   missing: number,
 ): Promise<string | null> {
@@ -96,7 +97,9 @@ export async function buyMoreSeatsLink(
     ? (['course', 'courses', item.courseId] as const)
     : (['bundle', 'bundles', item.bundleId] as const);
   const [row] = await sql.query<{ id: string }>(`select id from public.${table} where id = $1`, [id]);
-  return row ? `/checkout?${kind}=${encodeURIComponent(row.id)}&seats=${Math.max(1, missing)}` : null;
+  return row
+    ? `/checkout?${kind}=${encodeURIComponent(row.id)}&seats=${Math.max(1, missing)}&company=${encodeURIComponent(company)}`
+    : null;
 }
 
 export const acceptInvitation = (sql: Sql, token: string) =>

@@ -308,8 +308,8 @@ for (const engine of engines()) {
       const answer = parses(companyAssignResponse, none.json);
       expect(answer.results.map((r) => r.status)).toEqual(['no_seat', 'not_member']);
       expect(answer.results[0]!.message).toMatch(/buy more seats/);
-      // The corporate checkout for the one person left without a seat.
-      expect(answer.buyMoreSeats).toBe(`/checkout?course=${ids.free}&seats=1`);
+      // The corporate checkout for the one person left without a seat, for this company.
+      expect(answer.buyMoreSeats).toBe(`/checkout?course=${ids.free}&seats=1&company=${C.acme}`);
 
       const report = parses(companyReport, (await send('GET', `/companies/${C.acme}/report`, 'acmeAdmin')).json);
       const jo = report.members.find((m) => m.email === 'jo@test.local')!;

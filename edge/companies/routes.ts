@@ -186,7 +186,7 @@ export function companyLearningRoutes({ db, now, siteUrl, platformName, mailer }
         JSON.stringify({ ...input, dueAt: dueAt(input.dueAt) }),
       ]);
       const short = result.results.filter((r) => r.status === 'no_seat').length;
-      return { ...result, buyMoreSeats: short > 0 ? await buyMoreSeatsLink(sql, input, short) : null };
+      return { ...result, buyMoreSeats: short > 0 ? await buyMoreSeatsLink(sql, id, input, short) : null };
     });
     return c.json(answer);
   });

@@ -55,7 +55,10 @@ export const localPayResponse = z.strictObject({
   redirectUrl: z.string(),
 });
 
-/** GET /api/checkout/companies: the companies the caller administers (a corporate purchase buys for the first). */
+/**
+ * GET /api/checkout/companies: the companies the caller actively administers, oldest first (a corporate
+ * purchase without `companyId` buys for the first).
+ */
 export const buyerCompanies = z.strictObject({
   items: z.array(z.strictObject({ id: uuid, name: z.string() })),
 });

@@ -56,6 +56,11 @@ describe('the checkout contract', () => {
     });
     expect(ok(checkoutRequest, { items, method: 'cash' })).toBe(false);
     expect(ok(checkoutRequest, { items, company: { name: 'A' } })).toBe(false);
+    // The company to buy for: a UUID, lower-cased as the database writes them; the quote drops it.
+    const companyId = '64000000-0000-4000-8000-0000000000AB';
+    expect(checkoutRequest.parse({ items, seats: 2, companyId }).companyId).toBe(companyId.toLowerCase());
+    expect(ok(checkoutRequest, { items, companyId: 'acme' })).toBe(false);
+    expect(quoteRequest.parse({ items, companyId })).toEqual({ items });
     expect(ok(idempotencyKey, 'short')).toBe(false);
     expect(ok(idempotencyKey, 'a'.repeat(201))).toBe(false);
     expect(ok(idempotencyKey, 'has a space')).toBe(false);

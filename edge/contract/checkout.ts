@@ -103,12 +103,15 @@ export const quote = z.strictObject({
 
 /**
  * POST /api/checkout (signed in, `Idempotency-Key` header): the quote's body, the payment method,
- * and for a corporate purchase (seats > 1, or `company` given) the company to create when the
- * buyer administers none.
+ * and for a corporate purchase (seats > 1, or `company` or `companyId` given) the company it buys
+ * for: `companyId`, one the buyer actively administers (else 403 `company_forbidden`); without it
+ * the oldest one they administer, or when they administer none, `company`, the one to create.
+ * `companyId` wins over `company`. The quote takes neither: a price does not depend on the company.
  */
 export const checkoutRequest = quoteRequest.extend({
   method: paymentMethod.default('card'),
   company: z.object({ name: text(2, 120) }).optional(),
+  companyId: uuid.toLowerCase().optional(),
 });
 
 export const checkoutResponse = z.strictObject({ orderId: uuid, checkoutUrl: z.string().min(1) });

@@ -319,6 +319,69 @@ describe.each(engines())('commerce functions on %s', (engine) => {
       ).toEqual({ kind: 'corporate', seats: 3, company_name: 'Globochem Ltd' });
     });
 
+    it('buys for the company named, and never for one the buyer no longer actively administers', async () => {
+      const buyer = await newBuyer('two-companies');
+      const [older, newer] = (
+        await owner<{ id: string }>(
+          `insert into public.companies (slug, name, created_at) values
+             ('two-co-older-${engine}', 'Older Co', now() - interval '2 days'),
+             ('two-co-newer-${engine}', 'Newer Co', now() - interval '1 day')
+           returning id`,
+        )
+      ).map((r) => r.id) as [string, string];
+      await owner(
+        `insert into public.company_members (company_id, user_id, role) values ($1, $3, 'admin'), ($2, $3, 'admin')`,
+        [older, newer, buyer],
+      );
+      const quote = testQuote([{ ...PAID, seats: 2 }]);
+      const companyOf = async (order: string) =>
+        (await owner<{ company_id: string }>('select company_id from public.orders where id = $1', [order]))[0]!
+          .company_id;
+
+      // An admin of two companies buys for the second one (not the oldest) when they name it.
+      const second = await createOrder(buyer, 'two-co-second', { quote, companyId: newer });
+      expect(await companyOf(second.order_id)).toBe(newer);
+      expect(await event('evt_two_co_second', 'paid', second.order_id, quote.total, 'USD')).toBe('fulfilled');
+      expect(
+        await owner('select company_id, course_id, seats from public.seat_purchases where order_id = $1', [
+          second.order_id,
+        ]),
+      ).toEqual([{ company_id: newer, course_id: COURSE.paid, seats: 2 }]);
+      // Without a company, the oldest they administer.
+      expect(await companyOf((await createOrder(buyer, 'two-co-default', { quote })).order_id)).toBe(older);
+
+      // Removed as the older company's admin: not theirs to buy for, named or by default.
+      await owner(
+        `update public.company_members set status = 'removed', removed_at = now() where company_id = $1 and user_id = $2`,
+        [older, buyer],
+      );
+      await expect(createOrder(buyer, 'two-co-removed', { quote, companyId: older })).rejects.toMatchObject({
+        code: 'P0001',
+        message: 'company_forbidden',
+      });
+      expect(await companyOf((await createOrder(buyer, 'two-co-active', { quote })).order_id)).toBe(newer);
+
+      // Removed from both: a corporate purchase needs a new company's name.
+      await owner(
+        `update public.company_members set status = 'removed', removed_at = now() where company_id = $1 and user_id = $2`,
+        [newer, buyer],
+      );
+      await expect(createOrder(buyer, 'two-co-none-1', { quote })).rejects.toMatchObject({
+        code: 'P0001',
+        message: 'company_required',
+      });
+      await expect(createOrder(buyer, 'two-co-none-2', { quote, companyId: newer })).rejects.toMatchObject({
+        code: 'P0001',
+        message: 'company_forbidden',
+      });
+      const [left] = await owner<{ n: number }>(
+        `select count(*)::int as n from public.orders
+         where user_id = $1 and idempotency_key in ('two-co-removed', 'two-co-none-1', 'two-co-none-2')`,
+        [buyer],
+      );
+      expect(left!.n).toBe(0);
+    });
+
     it('holds a coupon use until paid or expired: limits, expiry and the per-user limit', async () => {
       await owner(`insert into public.coupons (code, label, kind, percent_bps, max_redemptions, per_user_limit)
                    values ('TWICE', 'Two uses', 'percent', 2000, 2, null)`);

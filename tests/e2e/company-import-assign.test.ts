@@ -125,7 +125,8 @@ describe("a company admin's import and assignments", () => {
     await expectVisible(row.getByText(/buy more seats/));
     const buy = results.getByRole('link', { name: 'Buy more seats' });
     await expectVisible(buy);
-    expect(await buy.getAttribute('href')).toBe(`/checkout?course=${GIT}&seats=1`);
+    // The corporate checkout for the missing seat, for this company.
+    expect(await buy.getAttribute('href')).toBe(`/checkout?course=${GIT}&seats=1&company=${ids.company('globex')}`);
     await expectAccessible('the assignment results');
     await expectReflows('the assignment results');
   });

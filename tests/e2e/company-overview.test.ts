@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
+import { ids } from '../../seed/ids.ts';
 import { usePlatform } from '../support/e2e-steps.ts';
 import type { RunningServer } from '../support/server.ts';
 import { expectEventually, expectVisible } from '../support/web-expect.ts';
@@ -72,7 +73,10 @@ describe("a company admin's overview and billing", () => {
   it("lists Acme's order on Billing, which opens with its invoice", async () => {
     await page.getByRole('navigation', { name: 'Company sections' }).getByRole('link', { name: 'Billing' }).click();
     await expectVisible(page.getByRole('heading', { level: 2, name: 'Billing' }));
-    await expectVisible(page.getByRole('link', { name: 'Buy more seats' }));
+    const buy = page.getByRole('link', { name: 'Buy more seats' });
+    await expectVisible(buy);
+    // The company packages page, for this company: its "Enroll your team" then buys Acme's seats.
+    await expectEventually(() => buy.getAttribute('href')).toBe(`/for-companies?company=${ids.company('acme')}`);
     const orders = page.getByRole('table', { name: /orders, newest first/ });
     await expectEventually(() => orders.locator('tbody tr').count()).toBe(1);
     await expectVisible(orders.getByText(/Full-stack JavaScript/));

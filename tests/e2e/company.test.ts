@@ -47,6 +47,9 @@ async function bundleId(): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
+/** The corporate checkout for one missing seat of the bundle, for the company (its id in `company=`). */
+const buyMoreSeats = (bundle: string) => new RegExp(`^/checkout\\?bundle=${bundle}&seats=1&company=[0-9a-f-]{36}$`);
+
 const section = (name: string) =>
   page.getByRole('navigation', { name: 'Company sections' }).getByRole('link', { name, exact: true });
 
@@ -98,9 +101,9 @@ describe('a company buys seats, brings its people in and watches them learn', ()
     const rows = page.locator('table.import-rows tbody tr');
     const last = EMPLOYEES[5]!;
     await expectVisible(rows.filter({ hasText: last.email }).getByText(/no seat left in .*: buy more seats/));
-    // "Buy more seats" goes to the corporate checkout for the one seat that was missing.
+    // "Buy more seats" goes to the corporate checkout for the one seat that was missing, for this company.
     const buy = page.getByRole('region', { name: 'Import report' }).getByRole('link', { name: 'Buy more seats' });
-    await expectEventually(() => buy.getAttribute('href')).toBe(`/checkout?bundle=${await bundleId()}&seats=1`);
+    await expectEventually(() => buy.getAttribute('href')).toMatch(buyMoreSeats(await bundleId()));
     await page.getByLabel(/All rows/).check();
     await expectEventually(() => rows.count()).toBe(6);
     await expectAccessible('the import report');
@@ -119,7 +122,13 @@ describe('a company buys seats, brings its people in and watches them learn', ()
     const results = page.getByRole('region', { name: `Results: ${BUNDLE.title}` });
     await expectVisible(results.getByText('5 already assigned, 1 without a seat.'));
     const buy = results.getByRole('link', { name: 'Buy more seats' });
-    await expectEventually(() => buy.getAttribute('href')).toBe(`/checkout?bundle=${await bundleId()}&seats=1`);
+    await expectEventually(() => buy.getAttribute('href')).toMatch(buyMoreSeats(await bundleId()));
+    // The checkout it opens buys the one seat for this company, and says so.
+    await buy.click();
+    await page.waitForURL(/\/checkout\?bundle=.*&company=/);
+    await expectEventually(() => page.getByRole('radio', { name: 'Corporate' }).isChecked()).toBe(true);
+    await expectEventually(() => page.getByLabel('Number of seats').inputValue()).toBe('1');
+    await expectVisible(page.getByText(`The seats are bought for ${COMPANY}.`));
     await signOut();
   });
 

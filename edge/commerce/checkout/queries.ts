@@ -34,6 +34,8 @@ export interface OrderInput {
   quote: Quote;
   seats: number;
   corporate: boolean;
+  /** The company to buy for (create_order checks that the buyer actively administers it). */
+  companyId: string | null;
   companyName: string | null;
   country: string | null;
   region: string | null;

@@ -3,6 +3,7 @@ import { type EdgeHarness, ids, makeEdgeHarness } from '../../../tests/support/e
 import { checkoutResponse, quote } from '../../contract/checkout.ts';
 import { buyerCompanies, checkoutSessionView, localPayResponse } from '../../contract/checkout-session.ts';
 import {
+  buy,
   checkout,
   commerceIds,
   enrollmentOf,
@@ -161,6 +162,92 @@ describe('POST /api/checkout', () => {
     expect(named.status).toBe(200);
     const badName = await checkout(h, ids.student, { items: [paid], seats: 5, company: { name: 'x' } });
     expect(badName.status).toBe(400);
+  });
+});
+
+describe('POST /api/checkout with companyId', () => {
+  // An admin of two companies (Older Co, then Newer Co) and a company they do not administer.
+  const co = {
+    buyer: '00000000-0000-4000-8000-0000000000c1',
+    strangerAdmin: '00000000-0000-4000-8000-0000000000c2',
+    older: '64000000-0000-4000-8000-0000000000c1',
+    newer: '64000000-0000-4000-8000-0000000000c2',
+    stranger: '64000000-0000-4000-8000-0000000000c3',
+    removed: '64000000-0000-4000-8000-0000000000c4',
+  } as const;
+  beforeAll(async () => {
+    await h.db.runScript(`
+      insert into auth.users (id, email, raw_user_meta_data) values
+        ('${co.buyer}', 'two-companies@test.local', '{"first_name":"Two","last_name":"Cos"}'),
+        ('${co.strangerAdmin}', 'stranger-admin@test.local', '{"first_name":"Stran","last_name":"Ger"}');
+      insert into public.companies (id, slug, name, created_at) values
+        ('${co.older}', 'older-co', 'Older Co', now() - interval '3 days'),
+        ('${co.newer}', 'newer-co', 'Newer Co', now() - interval '2 days'),
+        ('${co.stranger}', 'stranger-co', 'Stranger Co', now() - interval '1 day'),
+        ('${co.removed}', 'removed-co', 'Removed Co', now() - interval '4 days');
+      insert into public.company_members (company_id, user_id, role, status, removed_at) values
+        ('${co.older}', '${co.buyer}', 'admin', 'active', null),
+        ('${co.newer}', '${co.buyer}', 'admin', 'active', null),
+        ('${co.stranger}', '${co.strangerAdmin}', 'admin', 'active', null),
+        ('${co.removed}', '${co.buyer}', 'admin', 'removed', now());
+    `);
+  });
+  const ordersWithKey = async (key: string) =>
+    (
+      await ownerQuery<{ n: number }>(
+        h,
+        'select count(*)::int as n from public.orders where user_id = $1 and idempotency_key = $2',
+        [co.buyer, key],
+      )
+    )[0]!.n;
+
+  it("buys seats for the buyer's second company when it is named, for the oldest active one when not", async () => {
+    const orderId = await buy(h, co.buyer, { items: [paid], seats: 2, companyId: co.newer.toUpperCase() });
+    expect(await orderRow(h, orderId)).toMatchObject({ kind: 'corporate', status: 'paid', company_id: co.newer });
+    expect(
+      await ownerQuery(h, 'select company_id, course_id, seats from public.seat_purchases where order_id = $1', [
+        orderId,
+      ]),
+    ).toEqual([{ company_id: co.newer, course_id: ids.paid, seats: 2 }]);
+    // One seat with a company is a corporate purchase too.
+    const one = await checkout(h, co.buyer, { items: [paid], companyId: co.newer });
+    expect(await orderRow(h, checkoutResponse.parse(await one.json()).orderId)).toMatchObject({
+      kind: 'corporate',
+      company_id: co.newer,
+    });
+    // Without companyId: the oldest company they actively administer (not the one they were removed from).
+    const unnamed = await checkout(h, co.buyer, { items: [paid], seats: 2 });
+    expect(await orderRow(h, checkoutResponse.parse(await unnamed.json()).orderId)).toMatchObject({
+      company_id: co.older,
+    });
+  });
+
+  it('refuses a company the buyer does not administer with a 403 company_forbidden and creates no order', async () => {
+    const unknown = '64000000-0000-4000-8000-0000000000ff';
+    for (const companyId of [co.stranger, co.removed, unknown]) {
+      const key = newKey();
+      const res = await checkout(h, co.buyer, { items: [paid], seats: 3, companyId }, key);
+      expect(res.status, companyId).toBe(403);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect((await res.json()).error.code).toBe('company_forbidden');
+      expect(await ordersWithKey(key)).toBe(0);
+    }
+    // A company name does not get around it: the company named by id decides.
+    const key = newKey();
+    const named = await checkout(
+      h,
+      co.buyer,
+      { items: [paid], seats: 3, companyId: co.stranger, company: { name: 'Mine' } },
+      key,
+    );
+    expect(named.status).toBe(403);
+    expect(await ordersWithKey(key)).toBe(0);
+    // Not a UUID: 400, no order.
+    const badKey = newKey();
+    const bad = await checkout(h, co.buyer, { items: [paid], seats: 3, companyId: 'older-co' }, badKey);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe('bad_request');
+    expect(await ordersWithKey(badKey)).toBe(0);
   });
 });
 

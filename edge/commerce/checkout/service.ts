@@ -68,7 +68,7 @@ function orderRefusal(err: unknown): AppError | null {
     case 'company_required':
       return new AppError(422, 'company_required', 'a team purchase needs your company name');
     case 'company_forbidden':
-      return new AppError(403, 'forbidden', 'you do not administer that company');
+      return new AppError(403, 'company_forbidden', 'you do not administer that company');
     default:
       return null;
   }
@@ -77,6 +77,7 @@ function orderRefusal(err: unknown): AppError | null {
 export interface CheckoutInput extends QuoteRequest {
   method: PaymentMethod;
   company?: { name: string } | undefined;
+  companyId?: string | undefined;
   corporate?: boolean | undefined;
 }
 
@@ -104,7 +105,8 @@ export async function startCheckout(
         createOrder(sql, buyer, key, {
           quote,
           seats,
-          corporate: body.corporate === true || seats > 1 || body.company !== undefined,
+          corporate: body.corporate === true || seats > 1 || body.company !== undefined || body.companyId !== undefined,
+          companyId: body.companyId ?? null,
           companyName: body.company?.name ?? null,
           country: body.country ?? null,
           region: body.region ?? null,

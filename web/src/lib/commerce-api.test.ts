@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api.ts';
-import { amountText, checkoutItems, isRetryable, refusalMessage, seatsFromSearch } from './commerce-api.ts';
+import {
+  amountText,
+  checkoutItems,
+  companyFromSearch,
+  companyPackagesHref,
+  isRetryable,
+  refusalMessage,
+  seatsFromSearch,
+  teamCheckoutHref,
+} from './commerce-api.ts';
 
 const A = '30000000-0000-4000-8000-00000000000A';
 const B = '60000000-0000-4000-8000-000000000001';
@@ -26,6 +35,22 @@ describe('the Payment page URL', () => {
       expect(seatsFromSearch(new URLSearchParams(bad)), bad).toBeNull();
     }
   });
+
+  it('names the company to buy for from ?company=<uuid> only', () => {
+    expect(companyFromSearch(new URLSearchParams(`course=${B}&seats=2&company=${A}`))).toBe(A.toLowerCase());
+    for (const bad of ['company=acme', 'company=', '', `company=${A}x`]) {
+      expect(companyFromSearch(new URLSearchParams(bad)), bad).toBeNull();
+    }
+  });
+
+  it('keeps the company from the company area through the packages page to the checkout', () => {
+    expect(companyPackagesHref(B)).toBe(`/for-companies?company=${B}`);
+    expect(teamCheckoutHref(10, new URLSearchParams(`company=${A}`))).toBe(
+      `/checkout?seats=10&company=${A.toLowerCase()}`,
+    );
+    expect(teamCheckoutHref(10, new URLSearchParams(''))).toBe('/checkout?seats=10');
+    expect(teamCheckoutHref(10, new URLSearchParams('company=<x>'))).toBe('/checkout?seats=10');
+  });
 });
 
 describe('refusals in words', () => {
@@ -36,6 +61,9 @@ describe('refusals in words', () => {
     expect(refusalMessage(new ApiError(422, 'coupon_exhausted', 'x'))).toBe('This coupon code has been used up.');
     expect(refusalMessage(new ApiError(422, 'coupon_invalid', 'x'))).toBe(
       'This coupon code is not valid for this order.',
+    );
+    expect(refusalMessage(new ApiError(403, 'company_forbidden', 'x'))).toBe(
+      'You are not an admin of this company, so you cannot buy seats for it.',
     );
     expect(refusalMessage(new ApiError(400, 'bad_request', 'Invalid request.'))).toBe('Invalid request.');
   });

@@ -80,6 +80,26 @@ export function seatsFromSearch(search: URLSearchParams): number | null {
   return n >= 1 && n <= 10_000 ? n : null;
 }
 
+/**
+ * `?company=<id>`: the company a corporate purchase buys for (the company area's "Buy more seats"
+ * links carry it); null when absent or not a UUID, and the purchase buys for the buyer's first company.
+ */
+export function companyFromSearch(search: URLSearchParams): string | null {
+  const raw = search.get('company');
+  return raw && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw) ? raw.toLowerCase() : null;
+}
+
+/** The company packages page from the company area: its "Enroll your team" then buys for that company. */
+export function companyPackagesHref(company: string): string {
+  return `/for-companies?company=${encodeURIComponent(company)}`;
+}
+
+/** The corporate checkout of `seats` seats, for the company in `?company=` when there is one. */
+export function teamCheckoutHref(seats: number, search: URLSearchParams): string {
+  const company = companyFromSearch(search);
+  return `/checkout?seats=${seats}${company ? `&company=${encodeURIComponent(company)}` : ''}`;
+}
+
 /** A fresh Idempotency-Key for one checkout attempt. */
 export function newIdempotencyKey(): string {
   return `checkout-${crypto.randomUUID()}`;
@@ -96,6 +116,7 @@ const REFUSALS: Record<string, string> = {
   duplicate_item: 'A course is in this order twice (perhaps also inside a bundle). Remove one.',
   currency_mismatch: 'These items are priced in different currencies: buy them separately.',
   company_required: 'Enter your company’s name for a team purchase.',
+  company_forbidden: 'You are not an admin of this company, so you cannot buy seats for it.',
   checkout_expired: 'This checkout expired before it was paid. Start again.',
   payment_provider_unavailable: 'The payment service could not be reached. Please try again in a moment.',
   payment_provider_error: 'The payment service refused this payment. Please try again or choose another method.',

@@ -169,12 +169,16 @@ describe('importBuyMoreSeatsHref', () => {
     rows: [],
     summary: { ...EMPTY_IMPORT_REPORT.summary, noSeat },
   });
-  it('goes to the corporate checkout for the seats the import lacked', () => {
-    expect(importBuyMoreSeatsHref({ kind: 'bundle', id: 'b-1' }, report(3))).toBe('/checkout?bundle=b-1&seats=3');
-    expect(importBuyMoreSeatsHref({ kind: 'course', id: 'c 1' }, report(1))).toBe('/checkout?course=c%201&seats=1');
+  it('goes to the corporate checkout for the seats the import lacked, for the company imported into', () => {
+    expect(importBuyMoreSeatsHref('co-1', { kind: 'bundle', id: 'b-1' }, report(3))).toBe(
+      '/checkout?bundle=b-1&seats=3&company=co-1',
+    );
+    expect(importBuyMoreSeatsHref('co 2', { kind: 'course', id: 'c 1' }, report(1))).toBe(
+      '/checkout?course=c%201&seats=1&company=co%202',
+    );
   });
   it('is null when nothing was assigned or every row got its seat', () => {
-    expect(importBuyMoreSeatsHref(null, report(2))).toBeNull();
-    expect(importBuyMoreSeatsHref({ kind: 'course', id: 'c' }, report(0))).toBeNull();
+    expect(importBuyMoreSeatsHref('co-1', null, report(2))).toBeNull();
+    expect(importBuyMoreSeatsHref('co-1', { kind: 'course', id: 'c' }, report(0))).toBeNull();
   });
 });

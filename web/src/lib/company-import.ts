@@ -269,17 +269,19 @@ export function needsAttention(row: CompanyImportRow): boolean {
 }
 
 /**
- * The corporate checkout for the seats an import lacked: `/checkout?course=<id>&seats=<n>` (or
- * `?bundle=`), `n` the rows that got no seat (as the assignment answer's "Buy more seats" link);
- * null when nothing was assigned or every row got its seat.
+ * The corporate checkout for the seats an import lacked, for the company imported into:
+ * `/checkout?course=<id>&seats=<n>&company=<company id>` (or `?bundle=`), `n` the rows that got no
+ * seat (as the assignment answer's "Buy more seats" link); null when nothing was assigned or every
+ * row got its seat.
  */
 export function importBuyMoreSeatsHref(
+  company: string,
   item: { kind: 'course' | 'bundle'; id: string } | null,
   report: CompanyImportReport,
 ): string | null {
   const missing = report.summary.noSeat;
   if (!item || missing <= 0) return null;
-  return `/checkout?${item.kind}=${encodeURIComponent(item.id)}&seats=${missing}`;
+  return `/checkout?${item.kind}=${encodeURIComponent(item.id)}&seats=${missing}&company=${encodeURIComponent(company)}`;
 }
 
 /** "Lines 2–251" for the rows done before a failure, from the file's chunks. */

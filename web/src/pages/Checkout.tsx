@@ -9,6 +9,7 @@ import {
   COUNTRIES,
   checkoutItems,
   commerceApi,
+  companyFromSearch,
   isRetryable,
   newIdempotencyKey,
   PAYMENT_METHOD_LABELS,
@@ -44,7 +45,9 @@ export default function CheckoutPage() {
   const hasBundle = () => items().some((i) => i.kind === 'bundle');
 
   const preset = seatsFromSearch(params());
-  const [corporate, setCorporate] = createSignal(preset !== null);
+  /** `?company=<id>` (the company area's "Buy more seats"): the company the seats are for. */
+  const wantCompany = createMemo(() => companyFromSearch(params()));
+  const [corporate, setCorporate] = createSignal(preset !== null || wantCompany() !== null);
   const [seatsText, setSeatsText] = createSignal(String(preset ?? 5));
   const [companyName, setCompanyName] = createSignal('');
   const [method, setMethod] = createSignal<PaymentMethod>('card');
@@ -62,21 +65,36 @@ export default function CheckoutPage() {
     return n >= 1 && n <= MAX_SEATS ? n : null;
   };
 
-  // Companies the buyer administers: a corporate purchase buys for the first; without one, it names the company.
+  // Companies the buyer administers: a corporate purchase buys for the one in the URL, else the first;
+  // without one, it names the company to create.
   const [companies, setCompanies] = createSignal<{ id: string; name: string }[] | null>(null);
+  const [companiesFailed, setCompaniesFailed] = createSignal(false);
   createEffect(
     on(
       () => auth.state.status,
       (status) => {
         if (status !== 'signed-in') return setCompanies(null);
         shop.companies().then(
-          (r) => setCompanies(r.items),
-          () => setCompanies([]),
+          (r) => {
+            setCompaniesFailed(false);
+            setCompanies(r.items);
+          },
+          () => {
+            setCompaniesFailed(true);
+            setCompanies([]);
+          },
         );
       },
     ),
   );
-  const needsCompanyName = () => corporate() && companies()?.length === 0;
+  const needsCompanyName = () => corporate() && wantCompany() === null && companies()?.length === 0;
+  /** The company the seats are bought for, once the buyer's companies are known. */
+  const buyingFor = () => {
+    const want = wantCompany();
+    return want === null ? companies()?.[0] : companies()?.find((c) => c.id === want);
+  };
+  /** A company in the URL that the buyer does not administer: the server refuses it (company_forbidden). */
+  const notTheirs = () => wantCompany() !== null && companies() !== null && !companiesFailed() && !buyingFor();
 
   // The quote: asked again (debounced) whenever the request changes; late answers of older requests are dropped.
   const request = createMemo((): QuoteRequestInput | null => {
@@ -164,10 +182,12 @@ export default function CheckoutPage() {
     if (!r) return 'Check the number of seats first.';
     const name = companyName().trim();
     if (needsCompanyName() && name.length < 2) return 'Enter your company’s name for a team purchase.';
+    const want = wantCompany();
+    const company = want !== null ? { companyId: want } : needsCompanyName() ? { company: { name } } : {};
     const body: CheckoutBody = {
       ...r,
       method: method(),
-      ...(corporate() ? { corporate: true, ...(needsCompanyName() ? { company: { name } } : {}) } : {}),
+      ...(corporate() ? { corporate: true, ...company } : {}),
     };
     const text = JSON.stringify(body);
     if (!attempt || attempt.body !== text) attempt = { key: newIdempotencyKey(), body: text };
@@ -275,8 +295,13 @@ export default function CheckoutPage() {
                     </div>
                   </Show>
                 </div>
-                <Show when={companies()?.[0]}>
+                <Show when={buyingFor()}>
                   {(company) => <p class="small">The seats are bought for {company().name}.</p>}
+                </Show>
+                <Show when={notTheirs()}>
+                  <p class="notice notice-error">
+                    You are not an admin of the company this purchase was started for, so you cannot buy seats for it.
+                  </p>
                 </Show>
               </Show>
             </fieldset>

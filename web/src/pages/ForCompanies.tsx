@@ -1,4 +1,4 @@
-import { A, createAsync } from '@solidjs/router';
+import { A, createAsync, useLocation } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { DemoRequestInput, SeatTier } from '../../../edge/api-types.ts';
 import { Async } from '../components/Async.tsx';
@@ -8,6 +8,7 @@ import { ErrorMessage } from '../components/Notices.tsx';
 import { SkeletonBlock } from '../components/Skeleton.tsx';
 import { errorMessage } from '../lib/api.ts';
 import { bundleQueries, bundlesApi } from '../lib/bundles-api.ts';
+import { teamCheckoutHref } from '../lib/commerce-api.ts';
 import { useApp } from '../lib/context.ts';
 import { formatCount } from '../lib/format.ts';
 import { refetch, settle } from '../lib/queries.ts';
@@ -48,7 +49,9 @@ export default function ForCompanies() {
   usePageTitle(() => 'Company packages');
   const bq = bundleQueries(api);
   const tiers = createAsync(() => settle(bq.seatTiers()));
-  const teamHref = `/checkout?seats=${TEAM_SEATS}`;
+  const location = useLocation();
+  // From the company area (`?company=<id>`), the seats are for that company.
+  const teamHref = () => teamCheckoutHref(TEAM_SEATS, new URLSearchParams(location.search));
 
   return (
     <div class="for-companies">
@@ -60,7 +63,7 @@ export default function ForCompanies() {
             what in one place.
           </p>
           <div class="cta-row">
-            <A href={teamHref} class="button button-primary button-large">
+            <A href={teamHref()} class="button button-primary button-large">
               Enroll your team
             </A>
             <a href="#demo" class="button button-secondary button-large">
@@ -111,7 +114,7 @@ export default function ForCompanies() {
           )}
         </Async>
         <p>
-          <A href={teamHref} class="button button-primary">
+          <A href={teamHref()} class="button button-primary">
             Enroll your team
           </A>
         </p>

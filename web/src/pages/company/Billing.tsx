@@ -7,6 +7,7 @@ import { BillingTotals, CompanyOrders } from '../../components/company/overview/
 import { SeatPurchases } from '../../components/company/overview/SeatPurchases.tsx';
 import { SkeletonBlock } from '../../components/Skeleton.tsx';
 import { bundlesApi } from '../../lib/bundles-api.ts';
+import { companyPackagesHref } from '../../lib/commerce-api.ts';
 import { useApp } from '../../lib/context.ts';
 import { settle } from '../../lib/queries.ts';
 import '../../styles/company-overview.css';
@@ -33,7 +34,7 @@ function Billing() {
     <section class="company-billing" aria-labelledby="billing-title">
       <div class="company-section-head">
         <h2 id="billing-title">Billing</h2>
-        <A href="/for-companies" class="button button-primary">
+        <A href={companyPackagesHref(area.company().id)} class="button button-primary">
           Buy more seats
         </A>
       </div>

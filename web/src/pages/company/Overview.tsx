@@ -10,6 +10,7 @@ import { OverviewNumbers } from '../../components/company/overview/OverviewNumbe
 import { SeatChart } from '../../components/company/overview/SeatChart.tsx';
 import { SkeletonBlock } from '../../components/Skeleton.tsx';
 import { bundlesApi } from '../../lib/bundles-api.ts';
+import { companyPackagesHref } from '../../lib/commerce-api.ts';
 import {
   bundleSeats,
   overdueAssignments,
@@ -64,7 +65,8 @@ function Overview() {
 }
 
 function OverviewBody(props: { data: OverviewData }) {
-  const { href } = useCompany();
+  const { href, company } = useCompany();
+  const buySeats = () => companyPackagesHref(company().id);
   const report = () => props.data.report;
   const dashboard = () => props.data.dashboard;
   // The server's clock: "last 7 days" and the week buckets do not depend on the browser's.
@@ -94,7 +96,7 @@ function OverviewBody(props: { data: OverviewData }) {
           fallback={
             <div class="empty-state">
               <p>Your company has no seats yet. Seats let you assign courses to your people.</p>
-              <A href="/for-companies" class="button button-primary">
+              <A href={buySeats()} class="button button-primary">
                 Buy seats
               </A>
             </div>
@@ -102,7 +104,7 @@ function OverviewBody(props: { data: OverviewData }) {
         >
           <SeatChart seats={dashboard().seats} bundles={bundleSeats(dashboard().seats, dashboard().bundles)} />
           <p>
-            <A href={href('/company/assignments')}>Assign courses</A> · <A href="/for-companies">Buy more seats</A>
+            <A href={href('/company/assignments')}>Assign courses</A> · <A href={buySeats()}>Buy more seats</A>
           </p>
         </Show>
       </section>

@@ -55,6 +55,8 @@ function ImportForm(props: { data: LearningData }) {
   const [report, setReport] = createSignal<CompanyImportReport | null>(null);
   /** What the run assigned (for "Buy more seats" when rows got none). */
   const [assigned, setAssigned] = createSignal<LearningItem | null>(null);
+  /** The company the run imported into (the one its "Buy more seats" buys for). */
+  const [importedInto, setImportedInto] = createSignal('');
   const [failure, setFailure] = createSignal<Failure | null>(null);
   const [tried, setTried] = createSignal(false);
 
@@ -78,6 +80,7 @@ function ImportForm(props: { data: LearningData }) {
     setFailure(null);
     setReport(null);
     setAssigned(props.data.items.find((i) => i.id === item()) ?? null);
+    setImportedInto(company().id);
     setProgress({ done: 0, total: plan.total });
     const opts = item() ? { assign: item(), due: due() || undefined } : {};
     let chunksDone = 0;
@@ -187,7 +190,7 @@ function ImportForm(props: { data: LearningData }) {
           <ImportReportView
             report={r()}
             partial={running() || failure() !== null}
-            buyMoreSeats={running() ? null : importBuyMoreSeatsHref(assigned(), r())}
+            buyMoreSeats={running() ? null : importBuyMoreSeatsHref(importedInto(), assigned(), r())}
             onDownload={(csv) => saveText(`import-report-${new Date().toISOString().slice(0, 10)}.csv`, csv)}
           />
         )}
