@@ -24,6 +24,7 @@ import { SUM_LAB } from '../sandbox/fixtures.ts';
 import { createLabPool } from '../sandbox/pool.ts';
 import { runInSandbox } from '../sandbox/run.ts';
 import { seed } from '../seed/seed.ts';
+import { type CpuShare, cpuPerUnit } from './cpu.ts';
 import { type HttpTarget, loadHttp } from './http.ts';
 import { printBench } from './main.ts';
 import { startServer } from './server.ts';
@@ -63,6 +64,8 @@ export interface LabBenchRow {
   path: string;
   measure: Measure | null;
   note?: string;
+  /** CPU ms per submission: the host, its lab workers, the load generator (bench/cpu.ts). */
+  cpu?: CpuShare | null;
 }
 
 function spawnOnce(): Promise<void> {
@@ -167,10 +170,14 @@ export async function benchLabApi(seconds: number, engine: 'pglite' | 'postgres'
       // Latency: one learner's submission at a time. Throughput: LABS_CONNECTIONS at once (queueing shows in its p99).
       const single = await loadHttp(server.url, target, { seconds, connections: 1 });
       const connections = Number(process.env.LABS_CONNECTIONS ?? 4);
-      const loaded = await loadHttp(server.url, target, { seconds, connections });
+      const { result: loaded, cpu } = await cpuPerUnit(
+        server.pid,
+        () => loadHttp(server.url, target, { seconds, connections }),
+        (m) => m.rps * seconds,
+      );
       return [
         { path: `${path} (1 connection)`, measure: single, note: `${label}, demo seed` },
-        { path: `${path} (${connections} connections)`, measure: loaded, note: `${label}, demo seed` },
+        { path: `${path} (${connections} connections)`, measure: loaded, note: `${label}, demo seed`, cpu },
       ];
     } finally {
       await server.stop();
@@ -209,11 +216,19 @@ export function formatLabBench(rows: LabBenchRow[]): string {
           `  target API p99 < 10 ms (one submission at a time): ${single.p99.toFixed(2)} ms ${single.p99 < 10 ? 'OK' : 'MISS'}`,
         ]
       : ['  targets: API not measured'];
+  // Where the cores go under load: the sum is what one submission costs the machine.
+  const cpu = rows
+    .filter((r) => r.cpu)
+    .map(
+      (r) =>
+        `  CPU ms per submission, ${r.path.replace('API POST /api/labs/:id/submissions, ', '')}: host ${r.cpu!.self.toFixed(2)}, lab workers ${r.cpu!.children.toFixed(2)}, load generator ${r.cpu!.measuring.toFixed(2)}, total ${(r.cpu!.self + r.cpu!.children + r.cpu!.measuring).toFixed(2)}`,
+    );
   return [
     'code lab submissions (the sum lab: reference solution, 2 visible + 3 hidden tests)',
     head,
     ...lines,
     ...targets,
+    ...cpu,
   ].join('\n');
 }
 

@@ -10,6 +10,8 @@ const MAIN = fileURLToPath(new URL('../server/main.ts', import.meta.url));
 
 export interface BenchServer {
   url: string;
+  /** The server's process id (its lab workers are its children). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export function startServer(env: Record<string, string>, timeoutMs = 120_000): P
         clearTimeout(timer);
         proc.stdout!.off('data', onData);
         proc.stdout!.resume();
-        resolve({ url: m[1]!.replace('localhost', '127.0.0.1'), stop });
+        resolve({ url: m[1]!.replace('localhost', '127.0.0.1'), pid: proc.pid!, stop });
       }
     };
     proc.stdout!.on('data', onData);
