@@ -50,6 +50,7 @@ describe('commerce bench', () => {
       quote,
       seats: 1,
       corporate: false,
+      companyId: null,
       companyName: null,
       country: 'DE',
       region: null,
