@@ -109,6 +109,15 @@ describe('the PGlite adapter', () => {
     expect(order).toEqual(['a:start', 'b:start']);
   });
 
+  it('refuses a handle kept past its transaction', async () => {
+    let kept: { query(text: string): Promise<unknown> } | null = null;
+    await t.db.asService(async (sql) => {
+      kept = sql;
+    });
+    await expect(kept!.query('insert into public.adapter_probe values (20)')).rejects.toThrow(/closed/);
+    await expect(t.db.asOwner((sql) => sql.query('select 1 from public.adapter_probe'))).resolves.toEqual([]);
+  });
+
   it('writes only the three known roles into its BEGIN', () => {
     expect(() => beginAsSql(["postgres'; --", '{}'])).toThrow(/unknown role/);
     expect(beginAsSql(['anon', `{"a":"it's"}`])).toContain(`'{"a":"it''s"}'`);

@@ -36,15 +36,17 @@ export async function openPglite(dataDir?: string): Promise<HostDatabase> {
     last = run.catch(() => undefined);
     return run;
   };
-  const sql: Sql = {
-    async query<T>(text: string, params?: unknown[]) {
-      return (await pg.query<T>(text, params as unknown[] | undefined)).rows;
-    },
-  };
-
   /** BEGIN (and the caller), `fn`, COMMIT; a failure anywhere rolls back and rethrows. */
   const transaction = <T>(params: [string, string] | null, fn: (sql: Sql) => Promise<T>): Promise<T> =>
     turn(async () => {
+      // A handle kept past its transaction must not run in another one's turn: it refuses once closed.
+      let open = true;
+      const sql: Sql = {
+        async query<T>(text: string, params?: unknown[]) {
+          if (!open) throw new Error('this transaction is closed');
+          return (await pg.query<T>(text, params as unknown[] | undefined)).rows;
+        },
+      };
       try {
         if (!params) await pg.exec('begin');
         else if (literalsOk) await pg.exec(beginAsSql(params));
@@ -53,11 +55,13 @@ export async function openPglite(dataDir?: string): Promise<HostDatabase> {
           await pg.query(SET_CALLER_SQL, params);
         }
         const result = await fn(sql);
+        open = false;
         const [commit] = await pg.exec('commit');
         // COMMIT of a transaction a failed statement aborted rolls back instead: that is a failure.
         if (commit?.command === 'ROLLBACK') throw new Error('the transaction was aborted and rolled back');
         return result;
       } catch (error) {
+        open = false;
         // Outside a transaction (COMMIT failed) ROLLBACK is only a warning.
         await pg.exec('rollback').catch(() => undefined);
         throw error;
