@@ -59,16 +59,18 @@ function download(api: Api, path: string, fileName: string): Promise<void> {
   );
 }
 
+/** An id in a checkout URL (`?course=`, `?bundle=`, `?company=`). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** What the Payment page buys: one item from its URL (`?course=`, `?bundle=`, "Buy now") or the cart. */
 export function checkoutItems(
   search: URLSearchParams,
   cart: readonly CartItem[],
 ): { kind: 'course' | 'bundle'; id: string }[] {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const course = search.get('course');
-  if (course && uuid.test(course)) return [{ kind: 'course', id: course.toLowerCase() }];
+  if (course && UUID.test(course)) return [{ kind: 'course', id: course.toLowerCase() }];
   const bundle = search.get('bundle');
-  if (bundle && uuid.test(bundle)) return [{ kind: 'bundle', id: bundle.toLowerCase() }];
+  if (bundle && UUID.test(bundle)) return [{ kind: 'bundle', id: bundle.toLowerCase() }];
   return cart.map((i) => ({ kind: i.kind, id: i.id }));
 }
 
@@ -86,7 +88,7 @@ export function seatsFromSearch(search: URLSearchParams): number | null {
  */
 export function companyFromSearch(search: URLSearchParams): string | null {
   const raw = search.get('company');
-  return raw && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw) ? raw.toLowerCase() : null;
+  return raw && UUID.test(raw) ? raw.toLowerCase() : null;
 }
 
 /** The company packages page from the company area: its "Enroll your team" then buys for that company. */
